@@ -1,0 +1,60 @@
+"""Detecting a file's format from its bytes, never from its name."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from .errors import DamagedFileError, UnsupportedFormatError
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def detect_format(data: bytes) -> str:
+    """``pdf``, ``docx``, ``doc`` or ``txt`` for the given bytes.
+
+    Raises DamagedFileError for empty or binary garbage and UnsupportedFormatError for a
+    recognisable format poai does not read (another zip, an image …).
+    """
+    if not data.strip():
+        raise DamagedFileError("El archivo está vacío.")
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise DamagedFileError("El archivo Word está dañado o incompleto (zip ilegible).") from exc
+        if "word/document.xml" in names:
+            return "docx"
+        raise UnsupportedFormatError(
+            "El archivo es un paquete zip que no es un documento Word (.docx); "
+            "guárdelo como .docx o PDF."
+        )
+    if data.startswith(_OLE):
+        return "doc"
+    if _looks_like_text(head):
+        return "txt"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
+        raise UnsupportedFormatError("El archivo es una imagen: conviértalo a PDF con texto (OCR).")
+    raise DamagedFileError("El contenido del archivo no es un PDF, Word ni texto legible.")
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        sample = head.decode("utf-8")
+    except UnicodeDecodeError:
+        # Cut multibyte character at the end of the sample, or a legacy 8-bit encoding.
+        try:
+            sample = head[:-4].decode("utf-8")
+        except UnicodeDecodeError:
+            sample = head.decode("cp1252", errors="replace")
+    if not sample:
+        return False
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
+    odd = sample.count("\ufffd")
+    return (control + odd) / len(sample) < 0.05

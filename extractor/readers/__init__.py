@@ -1,0 +1,1 @@
+"""Readers: one per file format, each turning bytes into a :class:`~extractor.document.Document`."""

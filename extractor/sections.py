@@ -1,0 +1,111 @@
+"""From the document model to a stream of items grouped by the POAI section they belong to.
+
+Tables are flattened into rows so that a form drawn as one big table (section titles as
+merged rows) and a form of headings and small tables look the same to the parsers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Cell, Document, Paragraph, Table
+from .textnorm import clean_ws, fold, strip_numbering
+from .vocabulary import Vocabulary
+
+PREAMBLE = "preambulo"
+
+
+@dataclass
+class Item:
+    """A paragraph line or a table row, with the section it falls in."""
+
+    page: int | None
+    section: str = PREAMBLE
+    text: str = ""
+    cells: list[Cell] = field(default_factory=list)
+    table: int | None = None  # id of the table a row belongs to
+    emphasis: bool = False
+
+    @property
+    def is_row(self) -> bool:
+        """True for a table row."""
+        return self.table is not None
+
+    @property
+    def filled(self) -> list[tuple[int, Cell]]:
+        """The non-empty cells of a row with their column index."""
+        return [(i, c) for i, c in enumerate(self.cells) if not c.empty]
+
+    @property
+    def all_text(self) -> str:
+        """Everything the item says, as one string."""
+        if self.is_row:
+            return " ".join(c.text for c in self.cells if c.text)
+        return self.text
+
+
+def _split_label(text: str) -> tuple[str, str]:
+    """``"LABEL: value"`` → (``"LABEL"``, ``"value"``); no colon → (text, "")."""
+    if ":" in text:
+        left, right = text.split(":", 1)
+        return left.strip(), clean_ws(right)
+    return text, ""
+
+
+def segment(document: Document, vocab: Vocabulary) -> list[Item]:
+    """Flatten the document and tag every item with its section."""
+    items: list[Item] = []
+    section = PREAMBLE
+    table_id = 0
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            key, rest = _heading_of_line(block, vocab)
+            if key:
+                section = key
+                if rest:
+                    items.append(Item(page=block.page, section=section, text=rest))
+                continue
+            items.append(Item(page=block.page, section=section, text=block.text,
+                              emphasis=block.bold or block.heading))
+            continue
+        assert isinstance(block, Table)
+        table_id += 1
+        for row in block.rows:
+            filled = [c for c in row.cells if not c.empty]
+            if not filled:
+                continue
+            distinct = {fold(c.text) for c in filled}
+            if len(distinct) == 1 and not filled[0].tables:
+                left, rest = _split_label(filled[0].text)
+                key = vocab.section_of(left)
+                if key:
+                    section = key
+                    if rest:
+                        items.append(Item(page=row.page, section=section, text=rest))
+                    continue
+            else:
+                left, _rest = _split_label(filled[0].text)
+                key = vocab.section_of(left)
+                if key:
+                    section = key
+            items.append(Item(page=row.page, section=section, cells=row.cells, table=table_id))
+    return items
+
+
+def _heading_of_line(block: Paragraph, vocab: Vocabulary) -> tuple[str | None, str]:
+    text = block.text
+    left, rest = _split_label(text)
+    numbered = strip_numbering(left) != left.strip()
+    emphasised = block.bold or block.heading or numbered or text.rstrip().endswith(":")
+    if emphasised:
+        key = vocab.section_of(left)
+        if key:
+            return key, rest
+        return None, ""
+    # A plain line is a heading only when it is exactly one (multi-word) heading.
+    folded = fold(left)
+    if " " in folded and not rest:
+        for key, synonyms in vocab.sections.items():
+            if folded in (fold(s) for s in synonyms):
+                return key, ""
+    return None, ""
