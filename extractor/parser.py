@@ -55,6 +55,8 @@ def parse_document(document: Document, vocab: Vocabulary | None = None) -> Parse
     fields = parser.run()
     if fields["funciones"]:
         sections_found.add("funciones")
+    if any(fields["relaciones"].values()):
+        sections_found.add("relaciones")
     known = len(sections_found - {"descripcion", "requisitos", "especificas", "rutinarias"})
     if hits + known < 4 and not fields["funciones"]:
         raise NotPoaiError(
@@ -273,7 +275,7 @@ class _Parser:
                         parts.append(head.split(":", 1)[1])
                     cells = cells[1:]
                 parts.extend(c.text for _, c in cells)
-            elif not self.vocab.is_instruction(item.text):
+            elif not self.vocab.is_instruction(item.text) and self.vocab.section_of(item.text) != "objetivo":
                 parts.append(item.text)
         text = clean_ws(" ".join(parts))
         return text or None

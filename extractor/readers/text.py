@@ -12,7 +12,7 @@ import re
 from ..document import Block, Cell, Document, Paragraph, Row, Table
 from ..textnorm import clean_ws
 
-_TAG = re.compile(r"</?(?:b|i|u|strong|em|span)[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"</?(?:b|i|u|strong|em|span)(?:\s[^>]*)?>", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*(#{1,6}\s+|\*{2,3}(?=\S))")
 
@@ -27,7 +27,8 @@ def _cell(raw: str) -> Cell:
 def _paragraph(line: str) -> Paragraph:
     heading = bool(_HEADING.match(line))
     stripped = re.sub(r"^\s*#{1,6}\s+", "", line)
-    bold = heading or bool(re.match(r"\s*<(b|strong)>", stripped, re.IGNORECASE))
+    # Bold or italic labels are emphasised lines: candidates for headings.
+    bold = heading or bool(re.match(r"\s*<(b|strong|i|em)>", stripped, re.IGNORECASE))
     text = clean_ws(_BR.sub(" ", _TAG.sub("", stripped)).replace("*", " ") if stripped.strip().startswith("*")
                     else _BR.sub(" ", _TAG.sub("", stripped)).replace("**", ""))
     return Paragraph(text=text, bold=bold, heading=heading)
