@@ -71,8 +71,8 @@ def audit_record(record: Record, parsed: Parsed) -> None:
     functions = record["funciones"]
     if not functions:
         findings.append(_finding("sin_funciones", "error", "funciones", "El documento no tiene funciones."))
-    columns: set[str] = set().union(*parsed.function_columns) if parsed.function_columns else set()
-    for function in functions:
+    for index, function in enumerate(functions):
+        columns = parsed.function_columns[index] if index < len(parsed.function_columns) else set()
         where = f"{_TIPO_NAMES[function['tipo']]} {function['n']}"
         checked = [k for k in ("resultado", "fuente_verificacion", "indicador") if k in columns]
         if "actividades" in columns and "fuente_verificacion" not in columns:

@@ -21,6 +21,11 @@ class Cell:
     items: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     bold: bool = False
+    # Where the format has geometry (PDF): the free space left at the end of the cell's last
+    # line and the mean width of its characters, in points. Tells a wrapped line from a
+    # finished paragraph.
+    room: float | None = None
+    char_width: float | None = None
 
     @property
     def text(self) -> str:

@@ -42,6 +42,7 @@ class Parsed:
     family: Family
     sections_found: set[str] = field(default_factory=set)
     labels_found: set[str] = field(default_factory=set)
+    # The columns of the table each function was read from (aligned with fields["funciones"]).
     function_columns: list[set[str]] = field(default_factory=list)
 
 
@@ -327,7 +328,6 @@ class _Parser:
                 function_cell = next(item.cells[i].text for i, k in mapped.items() if k == "funcion")
                 tipo = self._tipo(function_cell, item.section)
                 header_section = item.section
-                self.function_columns.append(set(mapped.values()))
                 self.used.add(id(item))
                 last = None
                 continue
@@ -367,6 +367,7 @@ class _Parser:
             }
             raw_weights.append(parse_weight(values["ponderacion"].text) if "ponderacion" in values else None)
             functions.append(last)
+            self.function_columns.append(set(header.values()))
         for function, weight in zip(functions, scale_fractions(raw_weights)):
             function["ponderacion"] = weight
         return functions

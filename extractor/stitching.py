@@ -70,7 +70,23 @@ def is_row_continuation(previous: Row, row: Row) -> bool:
     if head.empty:
         return others and not previous.cells[0].empty
     first_char = head.text[:1]
-    return first_char.isalpha() and first_char.islower()
+    if first_char.isalpha() and first_char.islower():
+        return True
+    # A new row fills the short columns (number, weight) again; the rest of a cut row
+    # leaves empty the columns that had finished before the break.
+    if not any(after.empty and not before.empty for before, after in zip(previous.cells, row.cells)):
+        return False
+    # With geometry: a cell whose last line had no room for the next cell's first word was
+    # wrapped by the page break, not finished.
+    wrapped = fitted = 0
+    for before, after in zip(previous.cells, row.cells):
+        if before.empty or after.empty or before.room is None or not after.items:
+            continue
+        if _was_wrapped(before, after.items[0]):
+            wrapped += 1
+        else:
+            fitted += 1
+    return wrapped > 0 and wrapped >= fitted
 
 
 def join_rows(previous: Row, row: Row) -> None:
@@ -79,7 +95,16 @@ def join_rows(previous: Row, row: Row) -> None:
         if extra.empty:
             continue
         items = list(extra.items)
-        if target.items and items and items[0][:1].islower():
+        if target.items and items and (items[0][:1].islower() or _was_wrapped(target, items[0])):
             target.items[-1] = f"{target.items[-1]} {items.pop(0)}"
         target.items.extend(items)
         target.tables.extend(extra.tables)
+        target.room, target.char_width = extra.room, extra.char_width
+
+
+def _was_wrapped(cell: Cell, next_text: str) -> bool:
+    """Whether the first word of ``next_text`` would not have fitted on the cell's last line."""
+    if cell.room is None or cell.char_width is None:
+        return False
+    word = next_text.split(" ", 1)[0]
+    return cell.room < (len(word) + 1) * cell.char_width

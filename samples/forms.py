@@ -21,6 +21,47 @@ from content import unaccent
 _NUMBER_WORDS = {1: "Un", 2: "Dos", 3: "Tres", 4: "Cuatro", 5: "Cinco"}
 
 
+def unambiguous(items: list[str], width: float, font_size: float = 9.0) -> list[str]:
+    """Order list items so that each line break between items is visibly deliberate.
+
+    A reader tells two items from one wrapped item by asking whether the next word would
+    have fitted on the line (issue rule). When an item's last line is so full that the
+    next item's first word could not have fitted, no reader can tell; real documents have
+    such cells, but a sample's ground truth must be recoverable, so avoid that order.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def last_line_width(text: str) -> float:
+        line = ""
+        for word in text.split():
+            candidate = f"{line} {word}".strip()
+            if stringWidth(candidate, "Helvetica", font_size) > width and line:
+                line = word
+            else:
+                line = candidate
+        return stringWidth(line, "Helvetica", font_size)
+
+    def clear(a: str, b: str) -> bool:
+        first = b.split()[0]
+        # Generous margin: the Word-to-PDF route uses a slightly different font.
+        return last_line_width(a) + stringWidth(" " + first, "Helvetica", font_size) * 1.15 + 8 < width
+
+    import random
+
+    candidates = [list(items)]
+    rng = random.Random(len(items))
+    for _ in range(300):
+        shuffled = list(items)
+        rng.shuffle(shuffled)
+        candidates.append(shuffled)
+    for order in candidates:
+        if all(clear(a, b) for a, b in zip(order, order[1:])):
+            return order
+    # No order works: leave out the item that fills its last line most and try again.
+    worst = max(items, key=last_line_width)
+    return unambiguous([i for i in items if i != worst], width, font_size)
+
+
 @dataclass
 class Grid:
     """A table to draw."""
@@ -292,10 +333,10 @@ def _form_c(spec: dict[str, Any]) -> Form:
     for i, f in enumerate(specific):
         nested = Grid(rows=[[t("ACTIVIDAD"), t("MEDIO DE VERIFICACION"), t("% DE EJECUCION")]] + [
             [a["actividad"], a["medio_verificacion"], f"{a['porcentaje']:g} %"] for a in f["actividades"]
-        ], widths=[0.45, 0.35, 0.2])
+        ], widths=[0.38, 0.4, 0.22])
         rows.append([str(f["n"]), f["funcion"], _fmt_weight(f["ponderacion"], style, i), f["indicador"] or "",
                      nested])
-    form.append(("table", Grid(rows=rows, widths=[0.05, 0.27, 0.1, 0.16, 0.42], header_rows=2,
+    form.append(("table", Grid(rows=rows, widths=[0.05, 0.24, 0.09, 0.14, 0.48], header_rows=2,
                                repeat_header="repeat_header" in spec["hard"],
                                split_rows="cut_row" in spec["hard"])))
     rows = [["RESULTADOS CONTINUOS O FUNCIONES", None, None], ["#", "RESULTADO CONTINUO", "PONDERACION"]]

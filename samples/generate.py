@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from content import POA_OPERATIONS, UNIT, build_specs  # noqa: E402
-from forms import build_form  # noqa: E402
+from forms import build_form, unambiguous  # noqa: E402
 from render import render_docx, render_pdf, render_txt  # noqa: E402
 
 from extractor.audit import audit_record  # noqa: E402
@@ -45,7 +45,7 @@ _LABELS = {
 }
 _COLUMNS = {
     "A": [{"funcion", "resultado", "fuente_verificacion", "ponderacion"}] * 2,
-    "B": [{"n", "funcion", "resultado", "fuente_verificacion", "ponderacion"}] * 2,
+    "B": [{"n", "funcion", "resultado", "fuente_verificacion", "ponderacion"}] * 2,  # (specific, routine)
     "C": [{"n", "funcion", "ponderacion", "indicador", "actividades"}, {"n", "funcion", "ponderacion"}],
 }
 
@@ -83,17 +83,23 @@ def expected_record(spec: dict[str, Any], path: Path, formato: str, pages: list[
         present = any(value.values()) if isinstance(value, dict) else bool(value)
         if present:
             sections.add(key)
+    specific, routine = _COLUMNS[spec["family"]]
+    columns = [specific if f["tipo"] == "especifica" else routine for f in functions]
     parsed = Parsed(fields={}, family=family, sections_found=sections, labels_found=set(_LABELS[spec["family"]]),
-                    function_columns=_COLUMNS[spec["family"]])
+                    function_columns=columns)
     audit_record(record, parsed)
     return record
 
 
 def _page_of(text: str, pages: list[str], start: int) -> tuple[int | None, int]:
-    probe = " ".join(clean_ws(text).split()[:4])
-    for index in range(start, len(pages)):
-        if probe in pages[index]:
-            return index + 1, index
+    # A narrow column interleaves the row's first line with its neighbours' text in the page
+    # dump, so look for the first four words, then fewer.
+    words = clean_ws(text).split()
+    for count in (4, 3, 2):
+        probe = " ".join(words[:count])
+        for index in range(start, len(pages)):
+            if probe in pages[index]:
+                return index + 1, index
     return None, start
 
 
@@ -200,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
     specs = build_specs()
+    for spec in specs:
+        # The narrowest list cell of any layout: half the text width of an A4 page, less padding.
+        for key in ("intrainstitucionales", "interinstitucionales"):
+            spec["relaciones"][key] = unambiguous(spec["relaciones"][key], 0.5 * 481 - 14)
+        spec["puesto"]["cargos_supervisados"] = unambiguous(spec["puesto"]["cargos_supervisados"], 0.5 * 481 - 14)
     docx_files: dict[Path, dict[str, Any]] = {}
     for spec in specs:
         form = build_form(spec)

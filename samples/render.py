@@ -102,6 +102,8 @@ def _docx_table(container: Any, grid: Grid, width: int, content_controls: bool) 
     if grid.ruled:
         table.style = "Table Grid"
     table.autofit = False
+    for col, fraction in enumerate(grid.widths):
+        table.columns[col].width = int(width * fraction)  # the grid widths LibreOffice honours
     for row_index, row in enumerate(grid.rows):
         row_obj = table.rows[row_index]
         if grid.repeat_header and row_index < grid.header_rows:

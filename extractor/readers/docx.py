@@ -1,0 +1,167 @@
+"""Word (.docx) files with python-docx: paragraphs and tables in document order.
+
+A merged cell is read once: a horizontal merge (``gridSpan``) and the continuation of a
+vertical merge (``vMerge``) become empty grid positions. Nested tables stay inside their
+cell, and text inside content controls (``w:sdt``) is read like any other.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from ..document import Block, Cell, Document, Paragraph, Row, Table
+from ..errors import DamagedFileError
+from ..textnorm import clean_ws
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(data: bytes) -> Document:
+    """Read a .docx file's bytes into a Document."""
+    import docx
+    from lxml.etree import LxmlError
+
+    try:
+        word = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, OSError) as exc:
+        raise DamagedFileError("El archivo Word está dañado o incompleto.") from exc
+    heading_styles = _heading_style_ids(word)
+    blocks: list[Block] = []
+    _read_blocks(word.element.body, blocks, heading_styles)
+    return Document(formato="docx", blocks=blocks, paginas=None)
+
+
+def _heading_style_ids(word: Any) -> set[str]:
+    ids = set()
+    for style in word.styles:
+        name = (getattr(style, "name", "") or "").lower()
+        if name.startswith(("heading", "título", "titulo", "title")):
+            ids.add(style.style_id)
+    return ids
+
+
+def _read_blocks(container: Any, blocks: list[Block], heading_styles: set[str]) -> None:
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag == W + "p":
+            for text, bold, heading in _paragraph_lines(child, heading_styles):
+                blocks.append(Paragraph(text=text, bold=bold, heading=heading))
+        elif tag == W + "tbl":
+            blocks.append(_table(child, heading_styles))
+        elif tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                _read_blocks(content, blocks, heading_styles)
+        elif tag in {W + "customXml", W + "smartTag"}:
+            _read_blocks(child, blocks, heading_styles)
+
+
+def _is_bold(run_properties: Any) -> bool:
+    if run_properties is None:
+        return False
+    bold = run_properties.find(W + "b")
+    if bold is None:
+        return False
+    return bold.get(W + "val", "true") not in {"0", "false", "off"}
+
+
+def _paragraph_lines(p: Any, heading_styles: set[str]) -> list[tuple[str, bool, bool]]:
+    """The lines of a paragraph (a ``w:br`` starts a new one) with bold/heading flags."""
+    style = p.find(f"{W}pPr/{W}pStyle")
+    heading = style is not None and style.get(W + "val") in heading_styles
+    lines: list[list[str]] = [[]]
+    bold_chars = 0
+    all_chars = 0
+    for node in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):
+        tag = node.tag
+        if tag == W + "t":
+            text = node.text or ""
+            lines[-1].append(text)
+            run = node.getparent()
+            if run is not None and run.tag == W + "r":
+                weight = len(text.strip())
+                all_chars += weight
+                if _is_bold(run.find(W + "rPr")):
+                    bold_chars += weight
+        elif tag == W + "tab":
+            lines[-1].append(" ")
+        elif tag == W + "noBreakHyphen":
+            lines[-1].append("-")
+        elif node.get(W + "type") in (None, "textWrapping"):
+            lines.append([])
+    bold = all_chars > 0 and bold_chars == all_chars
+    result = []
+    for parts in lines:
+        text = clean_ws("".join(parts))
+        if text:
+            result.append((text, bold, heading))
+    return result
+
+
+def _cell(tc: Any, heading_styles: set[str]) -> Cell:
+    cell = Cell()
+    bold_flags: list[bool] = []
+
+    def walk(container: Any) -> None:
+        for child in container.iterchildren():
+            if child.tag == W + "p":
+                for text, bold, _heading in _paragraph_lines(child, heading_styles):
+                    cell.items.append(text)
+                    bold_flags.append(bold)
+            elif child.tag == W + "tbl":
+                cell.tables.append(_table(child, heading_styles))
+            elif child.tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    walk(content)
+
+    walk(tc)
+    cell.bold = bool(bold_flags) and all(bold_flags)
+    return cell
+
+
+def _cells_of_row(tr: Any) -> list[Any]:
+    """The ``w:tc`` of a row, looking inside row-level content controls."""
+    cells = []
+    for child in tr.iterchildren():
+        if child.tag == W + "tc":
+            cells.append(child)
+        elif child.tag in {W + "sdt", W + "customXml"}:
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                cells.extend(_cells_of_row(content))
+    return cells
+
+
+def _int_attr(node: Any, path: str, default: int) -> int:
+    found = node.find(path)
+    if found is None:
+        return default
+    try:
+        return int(found.get(W + "val", default))
+    except (TypeError, ValueError):
+        return default
+
+
+def _table(tbl: Any, heading_styles: set[str]) -> Table:
+    rows: list[Row] = []
+    for child in tbl.iterchildren():
+        trs = [child] if child.tag == W + "tr" else []
+        if child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            trs = [t for t in (content if content is not None else []) if t.tag == W + "tr"]
+        for tr in trs:
+            cells: list[Cell] = [Cell() for _ in range(_int_attr(tr, f"{W}trPr/{W}gridBefore", 0))]
+            for tc in _cells_of_row(tr):
+                span = max(1, _int_attr(tc, f"{W}tcPr/{W}gridSpan", 1))
+                v_merge = tc.find(f"{W}tcPr/{W}vMerge")
+                continued = v_merge is not None and v_merge.get(W + "val", "continue") == "continue"
+                cells.append(Cell() if continued else _cell(tc, heading_styles))
+                cells.extend(Cell() for _ in range(span - 1))
+            rows.append(Row(cells=cells))
+    width = max((len(r.cells) for r in rows), default=0)
+    for row in rows:
+        row.cells.extend(Cell() for _ in range(width - len(row.cells)))
+    return Table(rows=rows)
