@@ -342,7 +342,7 @@ class _Parser:
             if all(c.empty for c in values.values()):
                 continue
             if values.get("funcion", Cell()).empty and last is not None:
-                _extend_function(last, values)
+                _extend_function(last, values, self.vocab)
                 continue
             counters[tipo] += 1
             number = None
@@ -540,12 +540,20 @@ class _Parser:
         return result
 
 
-def _extend_function(function: dict[str, Any], values: dict[str, Cell]) -> None:
+def _extend_function(function: dict[str, Any], values: dict[str, Cell], vocab: Vocabulary) -> None:
     """A row with no function text continues the previous function (a row cut in two)."""
-    for key in ("resultado", "fuente_verificacion", "indicador"):
+    for key in ("resultado", "indicador"):
         extra = _cell_value(values.get(key))
         if extra:
             function[key] = clean_ws(f"{function[key] or ''} {extra}")
+    extra = _cell_value(values.get("fuente_verificacion"))
+    if extra:
+        function["fuente_verificacion"] = clean_ws(f"{function['fuente_verificacion'] or ''} {extra}")
+    activities = _activities(values.get("actividades"), vocab)
+    if activities:
+        function["actividades"].extend(activities)
+        media = [a["medio_verificacion"] for a in function["actividades"] if a["medio_verificacion"]]
+        function["fuente_verificacion"] = "; ".join(dict.fromkeys(media)) or function["fuente_verificacion"]
 
 
 def _activities(cell: Cell | None, vocab: Vocabulary) -> list[dict[str, Any]]:
@@ -568,6 +576,11 @@ def _activity_rows(table: Table, vocab: Vocabulary) -> list[dict[str, Any]]:
                   if not c.empty}
         if sum(1 for k in mapped.values() if k) >= 2:
             columns = {i: k for i, k in mapped.items() if k}
+            # A header cell a narrow column mangled takes the key its position leaves over.
+            spare = [k for k in ("actividad", "medio_verificacion", "porcentaje") if k not in columns.values()]
+            for i in range(len(rows[0].cells)):
+                if i not in columns and spare:
+                    columns[i] = spare.pop(0)
             rows = rows[1:]
     result = []
     for row in rows:

@@ -14,38 +14,100 @@ def stitch(document: Document) -> Document:
 
     A continuation is a table that follows another with nothing in between and has the same
     columns. A repeated header row is dropped; a first row that only continues the previous
-    row (its first cell empty, or starting in lower case) is joined to that row.
+    row (its first cell empty, or starting in lower case, or completing a wrapped line) is
+    joined to that row. Where the format gives column positions (PDF), a continuation whose
+    columns are finer than the table's (a nested table cut by the break, welded into the grid)
+    is mapped back onto the table's columns, the extra cells becoming a nested table again.
     """
     blocks: list[Block] = []
     for block in document.blocks:
         previous = blocks[-1] if blocks else None
-        if isinstance(block, Table) and isinstance(previous, Table) and _continues(previous, block):
-            _append(previous, block)
-        else:
-            blocks.append(block)
+        if isinstance(block, Table) and isinstance(previous, Table):
+            mapping = column_map(previous, block)
+            if mapping is not None:
+                append_table(previous, block, mapping)
+                continue
+        blocks.append(block)
     document.blocks = blocks
     return document
 
 
-def _continues(first: Table, second: Table) -> bool:
-    if not first.rows or not second.rows or first.ncols != second.ncols:
-        return False
+def column_map(first: Table, second: Table, within: bool = False) -> list[int] | None:
+    """For each column of ``second``, the column of ``first`` it continues; None if unrelated.
+
+    ``within``: ``second`` is a piece of a nested table, which may cover only some columns.
+    """
+    if not first.rows or not second.rows:
+        return None
     last_page = first.rows[-1].page
-    if last_page is not None and second.page is not None and second.page <= last_page:
-        return False  # two tables on one page are two tables
-    if first.col_edges and second.col_edges:
-        if len(first.col_edges) != len(second.col_edges):
-            return False
-        return all(abs(a - b) <= _EDGE_TOLERANCE for a, b in zip(first.col_edges, second.col_edges))
-    return True
+    if not within and last_page is not None and second.page is not None and second.page <= last_page:
+        return None  # two tables on one page are two tables
+    if not (first.col_edges and second.col_edges):
+        return list(range(second.ncols)) if first.ncols == second.ncols else None
+    a, b = first.col_edges, second.col_edges
+    if within:
+        if b[0] < a[0] - _EDGE_TOLERANCE or b[-1] > a[-1] + _EDGE_TOLERANCE:
+            return None
+    elif abs(a[0] - b[0]) > _EDGE_TOLERANCE or abs(a[-1] - b[-1]) > _EDGE_TOLERANCE:
+        return None
+    inner = a[1:-1]
+    shared = sum(1 for x in inner if any(abs(x - y) <= _EDGE_TOLERANCE for y in b))
+    if inner and shared * 2 < len(inner) and not within:
+        return None
+    mapping = []
+    for k in range(len(b) - 1):
+        middle = (b[k] + b[k + 1]) / 2
+        mapping.append(max(j for j in range(len(a) - 1) if a[j] <= middle + _EDGE_TOLERANCE) if middle >= a[0]
+                       else 0)
+    return mapping
+
+
+def _remap(row: Row, mapping: list[int], width: int, edges: list[float] | None,
+           nested_columns: set[int]) -> Row:
+    """``row`` laid on the columns of the table it continues.
+
+    ``nested_columns``: columns whose cell, in the row the break cut, holds a nested table:
+    what the continuation has there is the rest of that nested table.
+    """
+    if mapping == list(range(width)) and len(row.cells) == width:
+        return row
+    groups: dict[int, list[int]] = {}
+    for k, j in enumerate(mapping):
+        groups.setdefault(j, []).append(k)
+    cells = []
+    for j in range(width):
+        members = [k for k in groups.get(j, []) if k < len(row.cells)]
+        filled = [k for k in members if not row.cells[k].empty]
+        piece = j in nested_columns and len(members) > 1
+        if len(filled) == 1 and row.cells[filled[0]].tables:
+            piece = False
+        if len(filled) <= 1 and not (piece and filled):
+            cells.append(row.cells[filled[0]] if filled else Cell())
+            continue
+        # Several cells inside one column: the piece of a nested table cut by the break.
+        # Empty slivers at its sides are the gap between the cell border and the nested table.
+        members = members[members.index(filled[0]):members.index(filled[-1]) + 1]
+        sub_edges = None
+        if edges:
+            sub_edges = [edges[k] for k in members] + [edges[members[-1] + 1]]
+        nested = Table(rows=[Row(cells=[row.cells[k] for k in members], page=row.page)], page=row.page,
+                       col_edges=sub_edges)
+        cells.append(Cell(tables=[nested]))
+    return Row(cells=cells, page=row.page)
 
 
 def _row_key(row: Row) -> tuple[str, ...]:
     return tuple(fold(t) for t in row.texts)
 
 
-def _append(first: Table, second: Table) -> None:
-    rows = list(second.rows)
+def append_table(first: Table, second: Table, mapping: list[int]) -> None:
+    """Append the rows of ``second`` (a continuation) to ``first``."""
+    nested_columns = {j for j, cell in enumerate(first.rows[-1].cells) if cell.tables}
+    rows = []
+    for row in second.rows:
+        if row.cells and not row.cells[0].empty:
+            nested_columns = set()  # a new row: nothing more of the cut one
+        rows.append(_remap(row, mapping, first.ncols, second.col_edges, nested_columns))
     # Drop a repeated header: the first rows of the continuation equal the table's first rows.
     repeated = 0
     while (
@@ -56,7 +118,8 @@ def _append(first: Table, second: Table) -> None:
     ):
         repeated += 1
     rows = rows[repeated:]
-    if rows and is_row_continuation(first.rows[-1], rows[0]):
+    # The rest of a cut row, then any rows that only carry a cut nested table onwards.
+    while rows and is_row_continuation(first.rows[-1], rows[0]):
         join_rows(first.rows[-1], rows.pop(0))
     first.rows.extend(rows)
 
@@ -98,7 +161,12 @@ def join_rows(previous: Row, row: Row) -> None:
         if target.items and items and (items[0][:1].islower() or _was_wrapped(target, items[0])):
             target.items[-1] = f"{target.items[-1]} {items.pop(0)}"
         target.items.extend(items)
-        target.tables.extend(extra.tables)
+        for table in extra.tables:
+            mapping = column_map(target.tables[-1], table, within=True) if target.tables else None
+            if mapping is not None:
+                append_table(target.tables[-1], table, mapping)
+            else:
+                target.tables.append(table)
         target.room, target.char_width = extra.room, extra.char_width
 
 

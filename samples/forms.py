@@ -21,7 +21,7 @@ from content import unaccent
 _NUMBER_WORDS = {1: "Un", 2: "Dos", 3: "Tres", 4: "Cuatro", 5: "Cinco"}
 
 
-def unambiguous(items: list[str], width: float, font_size: float = 9.0) -> list[str]:
+def unambiguous(items: list[str], widths: list[float], font_size: float = 9.0) -> list[str]:
     """Order list items so that each line break between items is visibly deliberate.
 
     A reader tells two items from one wrapped item by asking whether the next word would
@@ -31,7 +31,7 @@ def unambiguous(items: list[str], width: float, font_size: float = 9.0) -> list[
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    def last_line_width(text: str) -> float:
+    def last_line_width(text: str, width: float) -> float:
         line = ""
         for word in text.split():
             candidate = f"{line} {word}".strip()
@@ -44,7 +44,8 @@ def unambiguous(items: list[str], width: float, font_size: float = 9.0) -> list[
     def clear(a: str, b: str) -> bool:
         first = b.split()[0]
         # Generous margin: the Word-to-PDF route uses a slightly different font.
-        return last_line_width(a) + stringWidth(" " + first, "Helvetica", font_size) * 1.15 + 8 < width
+        return all(last_line_width(a, w) + stringWidth(" " + first, "Helvetica", font_size) * 1.15 + 8 < w
+                   for w in widths)
 
     import random
 
@@ -58,8 +59,8 @@ def unambiguous(items: list[str], width: float, font_size: float = 9.0) -> list[
         if all(clear(a, b) for a, b in zip(order, order[1:])):
             return order
     # No order works: leave out the item that fills its last line most and try again.
-    worst = max(items, key=last_line_width)
-    return unambiguous([i for i in items if i != worst], width, font_size)
+    worst = max(items, key=lambda i: max(last_line_width(i, w) / w for w in widths))
+    return unambiguous([i for i in items if i != worst], widths, font_size)
 
 
 @dataclass

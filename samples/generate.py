@@ -207,10 +207,11 @@ def main(argv: list[str] | None = None) -> int:
         folder.mkdir(parents=True)
     specs = build_specs()
     for spec in specs:
-        # The narrowest list cell of any layout: half the text width of an A4 page, less padding.
+        # The widths of the list cells of the layouts, on A4 (reportlab) and Letter (Word) pages.
+        widths = [fraction * text - 14 for fraction in (0.5, 0.68) for text in (481, 498.6)]
         for key in ("intrainstitucionales", "interinstitucionales"):
-            spec["relaciones"][key] = unambiguous(spec["relaciones"][key], 0.5 * 481 - 14)
-        spec["puesto"]["cargos_supervisados"] = unambiguous(spec["puesto"]["cargos_supervisados"], 0.5 * 481 - 14)
+            spec["relaciones"][key] = unambiguous(spec["relaciones"][key], widths)
+        spec["puesto"]["cargos_supervisados"] = unambiguous(spec["puesto"]["cargos_supervisados"], widths)
     docx_files: dict[Path, dict[str, Any]] = {}
     for spec in specs:
         form = build_form(spec)
