@@ -58,6 +58,15 @@ def extract_bytes(data: bytes, archivo: str) -> Record:
     except PoaiError as exc:
         exc.archivo = archivo
         return error_record(archivo, sha256, formato, exc)
+    except (MemoryError, RecursionError, Exception) as exc:  # noqa: BLE001 - a bad file never stops a batch
+        # The third-party parsers raise many kinds of errors on malformed files; all of them
+        # mean the same to the user: the file is damaged.
+        damaged = DamagedFileError(
+            f"No se pudo leer el documento ({type(exc).__name__}); puede estar dañado o tener un formato "
+            "que poai aún no reconoce."
+        )
+        damaged.archivo = archivo
+        return error_record(archivo, sha256, formato, damaged)
     record = new_record(archivo, sha256, formato, document.paginas)
     record["plantilla"] = parsed.family.key
     record.update(parsed.fields)

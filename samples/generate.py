@@ -55,7 +55,11 @@ def expected_record(spec: dict[str, Any], path: Path, formato: str, pages: list[
     data = path.read_bytes()
     import hashlib
 
-    record = new_record(str(path.relative_to(ROOT)), hashlib.sha256(data).hexdigest(), formato,
+    try:
+        archivo = str(path.relative_to(ROOT))
+    except ValueError:  # generated outside the repository
+        archivo = str(path)
+    record = new_record(archivo, hashlib.sha256(data).hexdigest(), formato,
                         len(pages) if pages is not None else None)
     record["plantilla"] = spec["family"]
     record["gestion"] = spec["gestion"]
@@ -195,6 +199,8 @@ def write_poa_labels(specs: list[dict[str, Any]], path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Genera el corpus de ejemplo de poai.")
     parser.add_argument("--salida", type=Path, default=HERE, help="carpeta de salida (por defecto samples/)")
+    parser.add_argument("--sin-libreoffice", action="store_true",
+                        help="no genera los PDF convertidos desde Word con LibreOffice")
     args = parser.parse_args(argv)
     from reportlab import rl_config
 
@@ -227,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         pdf = out / f"{stem}_directo.pdf"
         render_pdf(form, pdf)
         _write_expected(spec, pdf, "pdf")
-    for docx, pdf in _libreoffice(list(docx_files), out).items():
+    converted = {} if args.sin_libreoffice else _libreoffice(list(docx_files), out)
+    for docx, pdf in converted.items():
         _write_expected(docx_files[docx], pdf, "pdf")
     write_poa(poa_dir / "poa_unidad_2023.xlsx")
     write_poa_labels(specs, poa_dir / "etiquetas_poa.json")

@@ -81,17 +81,18 @@ def read_pdf(data: bytes, password: str | None = None) -> Document:
     """Read a PDF's bytes into a Document (raises the project's errors for bad files)."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
         pages_obj = pdf.pages
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedPdfError(
-            "El PDF está protegido con contraseña: indíquela con --password o guarde una copia sin protección."
-        ) from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except (PdfminerException, PSException, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise EncryptedPdfError(
+                "El PDF está protegido con contraseña: indíquela con --password o guarde una copia sin protección."
+            ) from exc
         raise DamagedFileError("El PDF está dañado o incompleto y no se puede abrir.") from exc
     pages: list[_PageContent] = []
     total_chars = 0
@@ -101,7 +102,8 @@ def read_pdf(data: bytes, password: str | None = None) -> Document:
             total_chars += chars
             pages.append(content)
             page.close()  # free the page's cached objects: memory stays flat on long files
-    except (PSException, ValueError, KeyError, TypeError, AttributeError, OSError, IndexError) as exc:
+    except (PdfminerException, PSException, ValueError, KeyError, TypeError, AttributeError, OSError,
+            IndexError) as exc:
         raise DamagedFileError("El PDF está dañado: no se pudo leer una de sus páginas.") from exc
     finally:
         pdf.close()

@@ -1,0 +1,38 @@
+"""Turning the command line's files and folders into the ordered list of documents to read."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import PoaiError
+
+# In a folder, the files that may be POAIs. A file named on the command line is always read
+# (its format is detected from its bytes, whatever its name says).
+DOCUMENT_SUFFIXES = {".pdf", ".docx", ".doc", ".txt", ".md", ".docm"}
+
+
+class InputNotFoundError(PoaiError):
+    """A path given on the command line does not exist."""
+
+    codigo = "entrada_inexistente"
+
+
+def collect_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Files in input order; a folder contributes its documents, recursively, sorted by path."""
+    found: list[str] = []
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            documents = [
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                and not p.name.startswith(("~$", ".")) and not p.name.endswith(".expected.json")
+            ]
+            found.extend(os.fspath(p) for p in sorted(documents, key=lambda p: p.as_posix()))
+        elif path.exists():
+            found.append(os.fspath(raw))
+        else:
+            raise InputNotFoundError(f"No existe el archivo o carpeta: {os.fspath(raw)}", os.fspath(raw))
+    return found
