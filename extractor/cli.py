@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
+from .atomic import atomic_path
+from .batch import BatchStats, default_workers, process
 from .errors import PoaiError
 from .inputs import collect_inputs
-from .pipeline import extract
+from .run import RunSummary, check_outputs, open_catalog, run
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -26,7 +26,7 @@ _ARGPARSE_ES = [
     (r"argument (\S+): expected one argument", r"la opción \1 necesita un valor"),
     (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"\1: opción no válida: \2 (elija entre \3)"),
     (r"argument (\S+): invalid (\w+) value: (.*)", r"\1: valor no válido: \3"),
-    (r"invalid choice: (.*) \(choose from (.*)\)", r"orden no válida: \1 (elija entre \2)"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"la opción \1 no se puede usar junto con \2"),
 ]
 
 
@@ -55,6 +55,27 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"poai: error: {message}\n")
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' no es un número entero") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("debe ser 1 o más")
+    return value
+
+
+def _batch_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("entradas", nargs="+", metavar="ENTRADA",
+                         help="archivos o carpetas (las carpetas se recorren completas, en orden)")
+    command.add_argument("--workers", type=_positive, metavar="N", default=None,
+                         help=f"documentos leídos a la vez (por defecto, uno por núcleo: {default_workers()})")
+    cache = command.add_mutually_exclusive_group()
+    cache.add_argument("--cache", type=Path, metavar="ARCHIVO",
+                       help="catálogo SQLite de documentos ya leídos (por defecto, junto a la salida)")
+    cache.add_argument("--no-cache", action="store_true", help="lee todo de nuevo, sin usar el catálogo")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     parser = _Parser(
@@ -65,13 +86,22 @@ def build_parser() -> argparse.ArgumentParser:
                         help="muestra la versión y termina")
     commands = parser.add_subparsers(dest="orden", metavar="ORDEN", parser_class=_Parser)
     commands.required = True
+    run_cmd = commands.add_parser(
+        "run", help="lee una carpeta de POAI y escribe el libro Excel consolidado",
+        description="Lee todos los POAI indicados (en paralelo) y escribe un libro Excel consolidado:\n"
+                    "Resumen, Puestos, Funciones, Requisitos, Relaciones, Cualidades, Normas, Auditoría y Errores.",
+    )
+    _batch_options(run_cmd)
+    run_cmd.add_argument("-o", "--salida", type=Path, required=True, metavar="CONSOLIDADO.xlsx",
+                         help="libro Excel que se escribe")
+    run_cmd.add_argument("--json", type=Path, metavar="SALIDA.jsonl", help="además, los registros en JSON Lines")
+    run_cmd.add_argument("--csv", type=Path, metavar="CARPETA", help="además, cada hoja como CSV en esta carpeta")
     extract_cmd = commands.add_parser(
         "extract", help="lee POAI y escribe su registro JSON",
         description="Lee cada POAI (PDF, Word o texto) y escribe su registro según el esquema de poai.\n"
                     "Con un solo archivo y sin --json, muestra el registro en pantalla.",
     )
-    extract_cmd.add_argument("entradas", nargs="+", metavar="ENTRADA",
-                             help="archivos o carpetas (las carpetas se recorren completas, en orden)")
+    _batch_options(extract_cmd)
     extract_cmd.add_argument("--json", metavar="SALIDA.jsonl", type=Path,
                              help="escribe un registro por línea (JSON Lines) en este archivo")
     return parser
@@ -85,15 +115,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # help, version and usage errors
         return int(exc.code or 0)
     try:
+        if args.orden == "run":
+            return _run(args)
         if args.orden == "extract":
             return _extract(args)
     except PoaiError as exc:
         print(f"poai: error: {exc.mensaje}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("poai: interrumpido por el usuario.", file=sys.stderr)
+        print("\npoai: interrumpido; no se escribió ninguna salida a medias.", file=sys.stderr)
         return 130
     return EXIT_USAGE
+
+
+class _Bar:
+    """A progress bar on stderr: done/total, the current file and the time left."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, file=sys.stderr, unit="doc", disable=None, dynamic_ncols=True,
+                            desc="Leyendo",
+                            bar_format="{desc} {n_fmt}/{total_fmt} |{bar}| quedan {remaining} · {postfix}")
+        self.bar.set_postfix_str(Path(path).name, refresh=False)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _report(summary: RunSummary, out: Callable[[str], None]) -> None:
+    unreadable = len(summary.unreadable)
+    out(f"Resumen: {summary.total} documentos; {summary.read} leídos "
+        f"({summary.with_findings} con observaciones); {unreadable} ilegibles.")
+    for entry in summary.unreadable:
+        out(f"  - {entry['archivo']}: {entry.get('mensaje', '')} [{entry.get('codigo', '')}]")
+    if summary.from_catalog:
+        out(f"{summary.from_catalog} documentos tomados del catálogo, {summary.parsed} leídos de nuevo.")
+    for path in summary.outputs:
+        out(f"Escrito: {path}")
+
+
+def _run(args: argparse.Namespace) -> int:
+    bar = _Bar()
+    try:
+        summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=args.workers,
+                      cache=args.cache, use_cache=not args.no_cache, progress=bar)
+    finally:
+        bar.close()
+    _report(summary, lambda text: print(text, file=sys.stderr))
+    return EXIT_SOME_FAILED if summary.unreadable else EXIT_OK
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -101,42 +177,38 @@ def _extract(args: argparse.Namespace) -> int:
     if not files:
         print("poai: error: no se encontró ningún documento en las entradas indicadas.", file=sys.stderr)
         return EXIT_USAGE
-    failed = 0
-    if args.json is None and len(files) == 1:
-        record = extract(files[0])
-        print(json.dumps(record, ensure_ascii=False, indent=2))
-        failed = record["estado"] == "error"
-    elif args.json is None:
-        for path in files:
-            record = extract(path)
-            failed += record["estado"] == "error"
-            print(json.dumps(record, ensure_ascii=False))
-    else:
-        failed = _write_jsonl(files, args.json)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
-
-
-def _write_jsonl(files: list[str], target: Path) -> int:
-    """Write one record per file, atomically (a temporary file renamed at the end)."""
-    target = target.resolve()
-    if not target.parent.is_dir():
-        raise PoaiError(f"La carpeta de salida no existe: {target.parent}")
-    failed = 0
-    handle, temporary = tempfile.mkstemp(prefix=".poai-", suffix=".jsonl", dir=target.parent)
+    check_outputs(files, [args.json, args.cache], [])
+    use_cache = not args.no_cache and (args.cache is not None or args.json is not None)
+    catalog = open_catalog(args.cache, use_cache, args.json or Path("."))
+    stats = BatchStats()
+    bar = _Bar() if args.json is not None else None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            for path in files:
-                record = extract(path)
-                if record["estado"] == "error":
-                    failed += 1
-                    print(f"poai: {path}: {record['error']['mensaje']}", file=sys.stderr)
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    print(f"poai: {len(files) - failed} de {len(files)} documentos leídos; registros en {target}", file=sys.stderr)
-    return failed
+        records = process(files, workers=args.workers, catalog=catalog, progress=bar, stats=stats)
+        if args.json is None and len(files) == 1:
+            print(json.dumps(next(records), ensure_ascii=False, indent=2))
+        elif args.json is None:
+            for record in records:
+                print(json.dumps(record, ensure_ascii=False))
+        else:
+            _write_jsonl(records, args.json)
+    finally:
+        if bar is not None:
+            bar.close()
+        if catalog is not None:
+            catalog.close()
+    for error in stats.errors if args.json is not None else []:
+        print(f"poai: {error['archivo']}: {error['error']['mensaje']}", file=sys.stderr)
+    if args.json is not None:
+        read = len(files) - len(stats.errors)
+        print(f"poai: {read} de {len(files)} documentos leídos; registros en {args.json}", file=sys.stderr)
+    return EXIT_SOME_FAILED if stats.errors else EXIT_OK
+
+
+def _write_jsonl(records: Any, target: Path) -> None:
+    """Write one record per line, atomically (a temporary file renamed at the end)."""
+    with atomic_path(target) as temporary, open(temporary, "w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -225,7 +225,7 @@ class _Parser:
                         values.append(entry)
             return values
 
-        puesto = {
+        puesto: dict[str, Any] = {
             "denominacion": text("denominacion"),
             "item": clean_item(text("item")),
             "dependencia": text("dependencia"),
@@ -233,7 +233,8 @@ class _Parser:
             "ocupante": text("ocupante"),
             "cargos_supervisados": listed("cargos_supervisados"),
         }
-        relaciones = {k: listed(k) for k in ("intrainstitucionales", "interinstitucionales") if k in found}
+        relaciones: dict[str, list[str]] = {
+            k: listed(k) for k in ("intrainstitucionales", "interinstitucionales") if k in found}
         return puesto, relaciones
 
     # -- relations table ------------------------------------------------------------------
@@ -401,8 +402,7 @@ class _Parser:
                 if not self.vocab.is_instruction(item.text):
                     entries.append(_formation_from_text(item.text))
                 continue
-            grades = {i: grade_code(c.text) for i, c in item.filled if len(c.text) < 60}
-            grades = {i: g for i, g in grades.items() if g}
+            grades = {i: g for i, c in item.filled if len(c.text) < 60 and (g := grade_code(c.text))}
             columns = {i: best_key(c.text, self.vocab.columns["formacion"])[0] for i, c in item.filled}
             if len(grades) >= 3:
                 grade_columns, table = grades, item.table
@@ -410,17 +410,17 @@ class _Parser:
                     if key == "prioridad":
                         priority_column = i
                 continue
-            if "prioridad" in columns.values() or "grado" in columns.values() or "area" in columns.values():
-                if any(k for k in columns.values()) and all(len(c.text) < 60 for _, c in item.filled):
-                    table = item.table
-                    for i, key in columns.items():
-                        if key == "prioridad":
-                            priority_column = i
-                        elif key == "grado":
-                            grade_text_column = i
-                        elif key == "area":
-                            area_column = i
-                    continue
+            if set(columns.values()) & {"prioridad", "grado", "area"} and all(
+                    len(c.text) < 60 for _, c in item.filled):
+                table = item.table
+                for i, key in columns.items():
+                    if key == "prioridad":
+                        priority_column = i
+                    elif key == "grado":
+                        grade_text_column = i
+                    elif key == "area":
+                        area_column = i
+                continue
             if table is None or item.table != table:
                 texts = [c.text for _, c in item.filled]
                 if texts:

@@ -156,7 +156,7 @@ def _form_a(spec: dict[str, Any]) -> Form:
     style = _weight_style(spec)
     if "long_rows" in spec["hard"] or "cut_row" in spec["hard"]:
         form.append(("spacer", 250))
-    for tipo, title, head in (("especifica", "3.2", "Funciones Específicas"), ("rutinaria", "3.3", "Funciones Rutinarias")):
+    for tipo, head in (("especifica", "Funciones Específicas"), ("rutinaria", "Funciones Rutinarias")):
         if tipo == "rutinaria":
             form.append(("heading", t("3.3 Funciones Rutinarias"), 2))
         funcs = [f for f in spec["funciones"] if f["tipo"] == tipo]

@@ -133,7 +133,8 @@ def _read_page(page: Any, number: int) -> tuple[_PageContent, int]:
     cells: dict[Box, int] = {}
     for index, table in enumerate(found):
         for bbox in table.cells:
-            cells.setdefault(tuple(round(v, 2) for v in bbox), index)  # type: ignore[arg-type]
+            x0, top, x1, bottom = (round(v, 2) for v in bbox)
+            cells.setdefault((x0, top, x1, bottom), index)
     boxes = sorted(cells, key=_area)
     # A cell lying inside another cell belongs to a table nested there.
     parent: dict[Box, Box | None] = {}
@@ -380,10 +381,11 @@ def _assemble(pages: list[_PageContent]) -> list[Block]:
             counts[text] += 1
     blocks: list[Block] = []
     for content in pages:
-        kept = [(top, Paragraph(text=clean_ws(line.text), page=content.number, bold=line.bold))
-                for top, line in content.margin_lines
-                if not _PAGE_NUMBER.match(line.text.strip())
-                and (len(pages) == 1 or counts[_running_key(line.text)] < 2)]
+        kept: list[tuple[float, Block]] = [
+            (top, Paragraph(text=clean_ws(line.text), page=content.number, bold=line.bold))
+            for top, line in content.margin_lines
+            if not _PAGE_NUMBER.match(line.text.strip())
+            and (len(pages) == 1 or counts[_running_key(line.text)] < 2)]
         placed = sorted(content.placed + kept, key=lambda item: item[0])
         for _, block in placed:
             if isinstance(block, Paragraph):

@@ -1,0 +1,85 @@
+"""The embedded catalog: records already read, keyed by file content and poai version.
+
+A SQLite file. A re-run over unchanged files takes their records from here instead of
+parsing again. Every write is one transaction, so the catalog never holds half a record,
+even if the run is interrupted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import PoaiError
+from .record import Record
+
+
+class CatalogError(PoaiError):
+    """The catalog file cannot be opened or written."""
+
+    codigo = "catalogo"
+
+
+def catalog_version() -> str:
+    """poai's version plus a digest of the layout vocabulary (a vocabulary change re-reads all)."""
+    layouts = resources.files("extractor").joinpath("layouts.toml").read_bytes()
+    return f"{__version__}+{hashlib.sha256(layouts).hexdigest()[:12]}"
+
+
+class Catalog:
+    """Records by (sha256, version)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.version = catalog_version()
+        try:
+            self.connection = sqlite3.connect(str(self.path), timeout=30)
+            with self.connection:
+                self.connection.execute("PRAGMA journal_mode=WAL")
+                self.connection.execute(
+                    "CREATE TABLE IF NOT EXISTS registros ("
+                    " sha256 TEXT NOT NULL, version TEXT NOT NULL, registro TEXT NOT NULL,"
+                    " creado TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (sha256, version))"
+                )
+        except sqlite3.Error as exc:
+            raise CatalogError(f"No se puede abrir el catálogo {self.path}: {exc}. "
+                               "Indique otro con --cache o use --no-cache.") from exc
+
+    def get(self, sha256: str, archivo: str) -> Record | None:
+        """The stored record of this content, named ``archivo``; None when not stored."""
+        try:
+            row = self.connection.execute(
+                "SELECT registro FROM registros WHERE sha256 = ? AND version = ?", (sha256, self.version)
+            ).fetchone()
+        except sqlite3.Error:
+            return None  # an unreadable catalog only costs a re-read
+        if row is None:
+            return None
+        record: dict[str, Any] = json.loads(row[0])
+        record["archivo"] = archivo
+        return record
+
+    def put(self, record: Record) -> None:
+        """Store a record (one transaction)."""
+        if not record.get("sha256"):
+            return
+        try:
+            with self.connection:
+                self.connection.execute(
+                    "INSERT OR REPLACE INTO registros (sha256, version, registro) VALUES (?, ?, ?)",
+                    (record["sha256"], self.version, json.dumps(record, ensure_ascii=False)),
+                )
+        except sqlite3.Error as exc:
+            raise CatalogError(f"No se puede escribir en el catálogo {self.path}: {exc}.") from exc
+
+    def __len__(self) -> int:
+        return int(self.connection.execute("SELECT COUNT(*) FROM registros").fetchone()[0])
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()

@@ -1,0 +1,78 @@
+"""The sheets as CSV files (UTF-8 with BOM, so that Excel shows accents), streamed in chunks."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+from pathlib import Path
+from typing import Any, TextIO
+
+from .atomic import AtomicFile
+from .cellsafe import csv_safe
+from .frames import SHEETS, to_frames
+from .record import Record
+
+FILE_NAMES = {
+    "Puestos": "puestos.csv", "Funciones": "funciones.csv", "Requisitos": "requisitos.csv",
+    "Relaciones": "relaciones.csv", "Cualidades": "cualidades.csv", "Normas": "normas.csv",
+    "Auditoría": "auditoria.csv", "Errores": "errores.csv", "Cobertura POA": "cobertura_poa.csv",
+}
+
+
+class CsvWriter:
+    """One CSV per sheet in ``folder``; each written to a temporary name, renamed on close."""
+
+    def __init__(self, folder: Path, with_coverage: bool = False) -> None:
+        self.folder = folder
+        self.files: dict[str, tuple[AtomicFile, TextIO, Any]] = {}
+        for name, columns in SHEETS.items():
+            if name == "Cobertura POA" and not with_coverage:
+                continue
+            atomic = AtomicFile(folder / FILE_NAMES[name])
+            stream = open(atomic.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed in close()
+            writer = csv.writer(stream)
+            writer.writerow([c.name for c in columns])
+            self.files[name] = (atomic, stream, writer)
+
+    def add(self, records: list[Record]) -> None:
+        """Append a chunk of records."""
+        for name, frame in to_frames(records).items():
+            self._rows(name, frame.to_dict("records"))
+
+    def add_coverage(self, rows: list[dict[str, Any]]) -> None:
+        """Fill cobertura_poa.csv."""
+        if "Cobertura POA" in self.files:
+            self._rows("Cobertura POA", rows)
+
+    def _rows(self, name: str, rows: list[dict[str, Any]]) -> None:
+        if name not in self.files:
+            return
+        _atomic, _stream, writer = self.files[name]
+        columns = SHEETS[name]
+        for row in rows:
+            writer.writerow([_value(row.get(c.name), c.kind) for c in columns])
+
+    def close(self) -> None:
+        """Finish every file and move it into place."""
+        for atomic, stream, _writer in self.files.values():
+            stream.close()
+            atomic.commit()
+
+    def abort(self) -> None:
+        """Drop the temporary files (an interrupted run)."""
+        for atomic, stream, _writer in self.files.values():
+            stream.close()
+            atomic.discard()
+
+
+def _value(value: Any, kind: str) -> Any:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or str(value) == "<NA>":
+        return ""
+    if kind == "bool":
+        return "Sí" if value else "No"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if kind in {"text", "long"}:
+        return csv_safe(str(value))
+    return value

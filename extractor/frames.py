@@ -1,0 +1,184 @@
+"""Records as tables: one pandas DataFrame per sheet of the consolidated workbook.
+
+Sheet and column names are Spanish (an office reads them). Each column has a kind that the
+writers use to store and format it: text, long text, integer, number, date, yes/no.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .record import Record
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a sheet: its Spanish name, kind and display width."""
+
+    name: str
+    kind: str = "text"  # text | long | int | float | date | bool
+    width: float = 16
+
+
+_ID = [Column("Archivo", "text", 40), Column("Ítem", "text", 8), Column("Puesto", "text", 36)]
+
+SHEETS: dict[str, list[Column]] = {
+    "Puestos": [
+        Column("Archivo", "text", 40), Column("Formato", "text", 8), Column("Plantilla", "text", 9),
+        Column("Gestión", "int", 9), Column("Denominación del puesto", "text", 36), Column("Ítem", "text", 8),
+        Column("Dependencia", "text", 36), Column("Inmediato superior", "text", 36),
+        Column("Ocupante", "text", 30), Column("Cargos supervisados", "long", 36),
+        Column("Objetivo", "long", 60), Column("N° funciones", "int", 11), Column("N° específicas", "int", 11),
+        Column("N° rutinarias", "int", 11), Column("Total ponderación", "float", 12),
+        Column("Elaborado por", "text", 30), Column("Aprobado por", "text", 30),
+        Column("Ciudadanía digital", "bool", 11), Column("Fecha de elaboración", "date", 13),
+        Column("Fecha de aprobación", "date", 13), Column("Páginas", "int", 8),
+        Column("Completitud (%)", "float", 12), Column("N° observaciones", "int", 12),
+        Column("Estado", "text", 9),
+    ],
+    "Funciones": _ID + [
+        Column("Tipo", "text", 11), Column("N°", "int", 5), Column("Función", "long", 60),
+        Column("Resultado", "long", 45), Column("Fuente de verificación", "long", 35),
+        Column("Ponderación", "float", 12), Column("Indicador", "long", 30), Column("Actividades", "long", 50),
+        Column("Página", "int", 8), Column("Código POA", "text", 12), Column("Operación POA", "long", 50),
+        Column("Puntaje POA", "float", 11), Column("Otros candidatos POA", "long", 50),
+    ],
+    "Requisitos": _ID + [
+        Column("Requisito", "text", 14), Column("Detalle", "long", 50), Column("Grado mínimo", "text", 13),
+        Column("Prioridad o carácter", "text", 14), Column("Años", "float", 8),
+    ],
+    "Relaciones": _ID + [Column("Tipo de relación", "text", 20), Column("Relación", "long", 60)],
+    "Cualidades": _ID + [Column("Cualidad", "long", 60)],
+    "Normas": _ID + [Column("Norma", "long", 60)],
+    "Auditoría": _ID + [
+        Column("Regla", "text", 20), Column("Severidad", "text", 12), Column("Campo", "text", 28),
+        Column("Mensaje", "long", 70),
+    ],
+    "Errores": [Column("Archivo", "text", 50), Column("Código", "text", 20), Column("Mensaje", "long", 80)],
+    "Cobertura POA": [
+        Column("Código", "text", 12), Column("Acción de corto plazo", "long", 40), Column("Operación", "long", 60),
+        Column("N° funciones", "int", 11), Column("N° POAI", "int", 9), Column("Puestos", "long", 60),
+        Column("Atendida", "bool", 10),
+    ],
+}
+
+_TIPOS = {"especifica": "Específica", "rutinaria": "Rutinaria"}
+_GRADOS = {"bachiller": "Bachiller", "tecnico": "Técnico", "licenciatura": "Licenciatura",
+           "postgrado": "Postgrado", "doctorado": "Doctorado"}
+_EXPERIENCIA = {"general": "Experiencia general", "profesional": "Experiencia profesional",
+                "sector_publico": "Experiencia en el sector público"}
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _activities(function: dict[str, Any]) -> str | None:
+    parts = []
+    for activity in function.get("actividades") or []:
+        extra = [activity.get("medio_verificacion") or ""]
+        if activity.get("porcentaje") is not None:
+            extra.append(f"{activity['porcentaje']:g} %")
+        detail = ", ".join(e for e in extra if e)
+        parts.append(f"{activity.get('actividad') or ''} ({detail})" if detail else activity.get("actividad") or "")
+    return "; ".join(p for p in parts if p) or None
+
+
+def record_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
+    """The rows one record contributes to each sheet."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in SHEETS if name != "Cobertura POA"}
+    archivo = record.get("archivo")
+    if record.get("estado") == "error":
+        error = record.get("error") or {}
+        rows["Errores"].append({"Archivo": archivo, "Código": error.get("codigo"), "Mensaje": error.get("mensaje")})
+        return rows
+    puesto = record["puesto"]
+    ident = {"Archivo": archivo, "Ítem": puesto["item"], "Puesto": puesto["denominacion"]}
+    functions = record["funciones"]
+    weights = [f["ponderacion"] for f in functions if f["ponderacion"] is not None]
+    approval = record["aprobacion"]
+    rows["Puestos"].append({
+        "Archivo": archivo, "Formato": record["formato"], "Plantilla": record["plantilla"],
+        "Gestión": record["gestion"], "Denominación del puesto": puesto["denominacion"], "Ítem": puesto["item"],
+        "Dependencia": puesto["dependencia"], "Inmediato superior": puesto["inmediato_superior"],
+        "Ocupante": puesto["ocupante"], "Cargos supervisados": "; ".join(puesto["cargos_supervisados"]) or None,
+        "Objetivo": record["objetivo"], "N° funciones": len(functions),
+        "N° específicas": sum(1 for f in functions if f["tipo"] == "especifica"),
+        "N° rutinarias": sum(1 for f in functions if f["tipo"] == "rutinaria"),
+        "Total ponderación": round(sum(weights), 2) if weights else None,
+        "Elaborado por": approval["elaborado_por"], "Aprobado por": approval["aprobado_por"],
+        "Ciudadanía digital": approval["ciudadania_digital"],
+        "Fecha de elaboración": _date(approval["fecha_elaboracion"]),
+        "Fecha de aprobación": _date(approval["fecha_aprobacion"]), "Páginas": record["paginas"],
+        "Completitud (%)": record["completitud"], "N° observaciones": len(record["auditoria"]),
+        "Estado": record["estado"],
+    })
+    for function in functions:
+        poa = function.get("poa")
+        others = function.get("poa_candidatos") or []
+        rows["Funciones"].append({
+            **ident, "Tipo": _TIPOS.get(function["tipo"], function["tipo"]), "N°": function["n"],
+            "Función": function["funcion"], "Resultado": function["resultado"],
+            "Fuente de verificación": function["fuente_verificacion"], "Ponderación": function["ponderacion"],
+            "Indicador": function["indicador"], "Actividades": _activities(function), "Página": function["pagina"],
+            "Código POA": poa["codigo"] if poa else None, "Operación POA": poa["operacion"] if poa else None,
+            "Puntaje POA": poa["puntaje"] if poa else None,
+            "Otros candidatos POA": "; ".join(f"{c['codigo']} {c['operacion']} ({c['puntaje']:g})" for c in others)
+            or None,
+        })
+    for entry in record["formacion"]:
+        rows["Requisitos"].append({**ident, "Requisito": "Formación", "Detalle": entry["area"],
+                                   "Grado mínimo": _GRADOS.get(entry["grado_minimo"] or "", entry["grado_minimo"]),
+                                   "Prioridad o carácter": entry["prioridad"], "Años": None})
+    for key, label in _EXPERIENCIA.items():
+        years = record["experiencia"].get(key)
+        if years is not None:
+            rows["Requisitos"].append({**ident, "Requisito": "Experiencia", "Detalle": label, "Grado mínimo": None,
+                                       "Prioridad o carácter": None, "Años": years})
+    for entry in record["conocimientos"]:
+        rows["Requisitos"].append({**ident, "Requisito": "Conocimiento", "Detalle": entry["conocimiento"],
+                                   "Grado mínimo": None, "Prioridad o carácter": entry["caracter"], "Años": None})
+    for key, label in (("intrainstitucionales", "Intrainstitucional"), ("interinstitucionales", "Interinstitucional")):
+        for relation in record["relaciones"][key]:
+            rows["Relaciones"].append({**ident, "Tipo de relación": label, "Relación": relation})
+    rows["Cualidades"] = [{**ident, "Cualidad": q} for q in record["cualidades"]]
+    rows["Normas"] = [{**ident, "Norma": n} for n in record["normas"]]
+    for finding in record["auditoria"]:
+        rows["Auditoría"].append({**ident, "Regla": finding["regla"], "Severidad": finding["severidad"],
+                                  "Campo": finding["campo"], "Mensaje": finding["mensaje"]})
+    return rows
+
+
+def to_frames(records: Iterable[Record], coverage: list[dict[str, Any]] | None = None) -> dict[str, pd.DataFrame]:
+    """One DataFrame per sheet (Spanish names); ``coverage`` fills "Cobertura POA" when given."""
+    collected: dict[str, list[dict[str, Any]]] = {name: [] for name in SHEETS}
+    for record in records:
+        for sheet, rows in record_rows(record).items():
+            collected[sheet].extend(rows)
+    if coverage is not None:
+        collected["Cobertura POA"] = coverage
+    frames = {}
+    for sheet, columns in SHEETS.items():
+        if sheet == "Cobertura POA" and coverage is None:
+            continue
+        names = [c.name for c in columns]
+        frame = pd.DataFrame(collected[sheet], columns=names)
+        for column in columns:
+            if column.kind == "int":
+                frame[column.name] = frame[column.name].astype("Int64")
+            elif column.kind == "float":
+                frame[column.name] = pd.to_numeric(frame[column.name], errors="coerce").astype("Float64")
+            elif column.kind in {"text", "long"}:
+                frame[column.name] = frame[column.name].astype("object")
+        frames[sheet] = frame
+    return frames

@@ -1,0 +1,156 @@
+"""The main job: a batch of POAIs into one workbook (and optionally JSON Lines and CSV).
+
+Records stream through a spool file on disk, so memory stays flat as the corpus grows:
+the first pass reads (in parallel, through the catalog) and spools; corpus-wide checks are
+computed from small keys; the second pass completes each record and feeds the writers.
+Every output is written under a temporary name and renamed at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .atomic import AtomicFile
+from .batch import BatchStats, Progress, output_conflicts, process
+from .catalog import Catalog
+from .csvout import CsvWriter
+from .errors import PoaiError
+from .inputs import collect_inputs
+from .record import Record
+from .workbook import WorkbookWriter
+
+CHUNK = 200  # records per DataFrame chunk fed to the writers
+CATALOG_NAME = "poai-catalogo.sqlite"
+
+
+class OutputError(PoaiError):
+    """An output cannot be written where asked."""
+
+    codigo = "salida"
+
+
+@dataclass
+class RunSummary:
+    """What a run read and wrote."""
+
+    total: int = 0
+    read: int = 0
+    with_findings: int = 0
+    unreadable: list[dict[str, Any]] = field(default_factory=list)
+    from_catalog: int = 0
+    parsed: int = 0
+    outputs: list[Path] = field(default_factory=list)
+
+
+def check_outputs(files: list[str], outputs: list[Path | None], folders: list[Path | None]) -> None:
+    """Refuse to start when an output would overwrite an input or cannot be written."""
+    clash = output_conflicts(files, outputs)
+    if clash is not None:
+        raise OutputError(f"La salida {clash} es también una de las entradas: poai no escribe sobre sus entradas.")
+    for output in outputs:
+        if output is None:
+            continue
+        parent = output.resolve().parent
+        if not parent.is_dir():
+            raise OutputError(f"La carpeta de salida no existe: {parent}")
+        if not os.access(parent, os.W_OK):
+            raise OutputError(f"No se puede escribir en la carpeta de salida: {parent}")
+    for folder in folders:
+        if folder is None:
+            continue
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"La salida CSV debe ser una carpeta: {folder}")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"No se puede crear la carpeta de salida {folder}: {exc.strerror}") from exc
+        if not os.access(folder, os.W_OK):
+            raise OutputError(f"No se puede escribir en la carpeta de salida: {folder}")
+
+
+def open_catalog(cache: Path | None, use_cache: bool, beside: Path) -> Catalog | None:
+    """The catalog to use: ``cache``, else one beside the main output; none with --no-cache."""
+    if not use_cache:
+        return None
+    return Catalog(cache if cache is not None else beside.resolve().parent / CATALOG_NAME)
+
+
+def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_dir: Path | None = None,
+        workers: int | None = None, cache: Path | None = None, use_cache: bool = True,
+        progress: Progress | None = None) -> RunSummary:
+    """Read every POAI of ``inputs`` and write the consolidated workbook ``output``."""
+    files = collect_inputs(inputs)
+    if not files:
+        raise OutputError("No se encontró ningún documento en las entradas indicadas.")
+    check_outputs(files, [output, json_path, cache], [csv_dir])
+    catalog = open_catalog(cache, use_cache, output)
+    summary = RunSummary(total=len(files))
+    stats = BatchStats()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        try:
+            for record in process(files, workers=workers, catalog=catalog, progress=progress, stats=stats):
+                spool.write(json.dumps(record, ensure_ascii=False) + "\n")
+        finally:
+            if catalog is not None:
+                catalog.close()
+        summary.from_catalog, summary.parsed = stats.from_catalog, stats.parsed
+        spool.seek(0)
+        _write_outputs(_read_spool(spool), output, json_path, csv_dir, summary)
+    return summary
+
+
+def _read_spool(spool: Any) -> Iterator[Record]:
+    for line in spool:
+        yield json.loads(line)
+
+
+def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _write_outputs(records: Iterator[Record], output: Path, json_path: Path | None, csv_dir: Path | None,
+                   summary: RunSummary) -> None:
+    book = WorkbookWriter(output)
+    csv_writer = CsvWriter(csv_dir) if csv_dir is not None else None
+    json_file = AtomicFile(json_path) if json_path is not None else None
+    try:
+        with ExitStack() as stack:
+            json_out = stack.enter_context(open(json_file.path, "w", encoding="utf-8")) if json_file else None
+            for chunk in _chunks(records, CHUNK):
+                for record in chunk:
+                    if record.get("estado") == "error":
+                        summary.unreadable.append({"archivo": record["archivo"], **(record.get("error") or {})})
+                    else:
+                        summary.read += 1
+                        summary.with_findings += bool(record.get("auditoria"))
+                    if json_out is not None:
+                        json_out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                book.add(chunk)
+                if csv_writer is not None:
+                    csv_writer.add(chunk)
+        book.close()
+    except BaseException:
+        if csv_writer is not None:
+            csv_writer.abort()
+        if json_file is not None:
+            json_file.discard()
+        raise
+    if csv_writer is not None:
+        csv_writer.close()
+    if json_file is not None:
+        json_file.commit()
+    summary.outputs += [p for p in (output, csv_dir, json_path) if p is not None]

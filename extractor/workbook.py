@@ -1,0 +1,199 @@
+"""The consolidated Excel workbook, written as records stream in (memory stays flat).
+
+Built on :func:`extractor.frames.to_frames`: records arrive in chunks, each chunk becomes
+DataFrames, their rows are appended to write-only sheets. The file is written to a
+temporary name and renamed at the end, so an interrupted run leaves the previous workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from .atomic import atomic_path
+from .cellsafe import xml_safe
+from .frames import SHEETS, Column, to_frames
+from .record import Record
+
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="305496")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+_FILLS = {
+    "error": PatternFill("solid", fgColor="F8CBAD"),
+    "advertencia": PatternFill("solid", fgColor="FFE699"),
+    "info": PatternFill("solid", fgColor="DDEBF7"),
+    "parcial": PatternFill("solid", fgColor="FFE699"),
+    "sin_poa": PatternFill("solid", fgColor="F8CBAD"),
+}
+_BINS = [(0, 50, "menos de 50 %"), (50, 75, "50 a 74 %"), (75, 90, "75 a 89 %"), (90, 100, "90 a 99 %"),
+         (100, 101, "100 %")]
+
+
+class WorkbookWriter:
+    """Streams records into the workbook; call :meth:`close` to write it, :meth:`abort` to drop it."""
+
+    def __init__(self, target: Path, with_coverage: bool = False) -> None:
+        self.target = target
+        self.book = Workbook(write_only=True)
+        self.summary_sheet = self.book.create_sheet("Resumen")
+        self.sheets: dict[str, Any] = {}
+        self.rows: Counter[str] = Counter()
+        for name, columns in SHEETS.items():
+            if name == "Cobertura POA" and not with_coverage:
+                continue
+            sheet = self.book.create_sheet(name)
+            for index, column in enumerate(columns, 1):
+                sheet.column_dimensions[get_column_letter(index)].width = column.width
+            sheet.freeze_panes = "A2"
+            sheet.append([self._header(sheet, c.name) for c in columns])
+            self.sheets[name] = sheet
+        self.documents = 0
+        self.states: Counter[str] = Counter()
+        self.with_findings = 0
+        self.completeness: list[float] = []
+        self.findings: Counter[str] = Counter()
+        self.messages: dict[str, str] = {}
+
+    @staticmethod
+    def _header(sheet: Any, text: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, text)
+        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
+        return cell
+
+    def add(self, records: list[Record]) -> None:
+        """Append a chunk of records."""
+        for record in records:
+            self.documents += 1
+            self.states[record.get("estado", "error")] += 1
+            if record.get("estado") != "error":
+                if record.get("auditoria"):
+                    self.with_findings += 1
+                if record.get("completitud") is not None:
+                    self.completeness.append(record["completitud"])
+                for finding in record.get("auditoria", []):
+                    self.findings[finding["regla"]] += 1
+        frames = to_frames(records)
+        for name, frame in frames.items():
+            if name in self.sheets:
+                self._append(name, frame.to_dict("records"))
+
+    def add_coverage(self, rows: list[dict[str, Any]]) -> None:
+        """Fill the "Cobertura POA" sheet."""
+        if "Cobertura POA" in self.sheets:
+            self._append("Cobertura POA", rows)
+
+    def _append(self, name: str, rows: list[dict[str, Any]]) -> None:
+        sheet = self.sheets[name]
+        columns = SHEETS[name]
+        for row in rows:
+            fill = _row_fill(name, row)
+            cells = []
+            for column in columns:
+                cell = _cell(sheet, column, row.get(column.name))
+                if fill is not None and column.name in {"Severidad", "Estado", "Código", "Mensaje", "Operación",
+                                                          "Atendida", "Regla"}:
+                    cell.fill = fill
+                cells.append(cell)
+            sheet.append(cells)
+            self.rows[name] += 1
+
+    def _write_summary(self) -> None:
+        sheet = self.summary_sheet
+        sheet.column_dimensions["A"].width = 38
+        sheet.column_dimensions["B"].width = 18
+        sheet.column_dimensions["C"].width = 60
+        bold = Font(bold=True)
+
+        def line(*values: Any, strong: bool = False) -> None:
+            cells = []
+            for value in values:
+                cell = WriteOnlyCell(sheet, value)
+                if strong:
+                    cell.font = bold
+                if isinstance(value, dt.datetime):
+                    cell.number_format = "DD/MM/YYYY HH:MM"
+                cells.append(cell)
+            sheet.append(cells)
+
+        line("Consolidado de POAI", strong=True)
+        line("Generado", dt.datetime.now().replace(microsecond=0))
+        line("Documentos procesados", self.documents)
+        line("Leídos", self.documents - self.states["error"])
+        line("Leídos con observaciones", self.with_findings)
+        line("Leídos parcialmente", self.states["parcial"])
+        line("Ilegibles", self.states["error"])
+        if self.completeness:
+            line("Completitud media (%)", round(sum(self.completeness) / len(self.completeness), 1))
+        line()
+        first_bin_row = 11
+        line("Completitud", "Documentos", strong=True)
+        for low, high, label in _BINS:
+            line(label, sum(1 for c in self.completeness if low <= c < high))
+        line()
+        line("Observaciones más frecuentes", "Veces", strong=True)
+        for rule, count in self.findings.most_common(10):
+            line(rule, count)
+        chart = BarChart()
+        chart.title = "Distribución de la completitud"
+        chart.y_axis.title = "Documentos"
+        chart.legend = None
+        data = Reference(sheet, min_col=2, min_row=first_bin_row, max_row=first_bin_row + len(_BINS))
+        labels = Reference(sheet, min_col=1, min_row=first_bin_row + 1, max_row=first_bin_row + len(_BINS))
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(labels)
+        sheet.add_chart(chart, "D2")
+
+    def close(self) -> None:
+        """Write the workbook (atomically: a temporary file renamed over the target)."""
+        self._write_summary()
+        for name, sheet in self.sheets.items():
+            last = get_column_letter(len(SHEETS[name]))
+            sheet.auto_filter.ref = f"A1:{last}{self.rows[name] + 1}"
+        with atomic_path(self.target) as temporary:
+            self.book.save(temporary)
+
+
+def _row_fill(sheet: str, row: dict[str, Any]) -> PatternFill | None:
+    if sheet == "Auditoría":
+        return _FILLS.get(row.get("Severidad") or "")
+    if sheet == "Puestos" and row.get("Estado") == "parcial":
+        return _FILLS["parcial"]
+    if sheet == "Errores":
+        return _FILLS["error"]
+    if sheet == "Cobertura POA" and not row.get("Atendida"):
+        return _FILLS["sin_poa"]
+    return None
+
+
+def _cell(sheet: Any, column: Column, value: Any) -> WriteOnlyCell:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return WriteOnlyCell(sheet, None)
+    if column.kind in {"text", "long"}:
+        cell = WriteOnlyCell(sheet, xml_safe(str(value)))
+        cell.data_type = "s"  # document text is never a formula, whatever it starts with
+        cell.alignment = _WRAP if column.kind == "long" else _TOP
+        return cell
+    if column.kind == "int":
+        return WriteOnlyCell(sheet, int(value))
+    if column.kind == "float":
+        cell = WriteOnlyCell(sheet, float(value))
+        cell.number_format = "0.00"
+        return cell
+    if column.kind == "date":
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = "DD/MM/YYYY"
+        return cell
+    if column.kind == "bool":
+        return WriteOnlyCell(sheet, "Sí" if value else "No")
+    return WriteOnlyCell(sheet, value)
