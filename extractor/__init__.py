@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from .errors import PoaiError
-from .pipeline import extract, extract_bytes
-
 __version__ = "0.1.0"
 
-__all__ = ["PoaiError", "__version__", "extract", "extract_bytes"]
+from .errors import PoaiError  # noqa: E402
+from .frames import to_frames  # noqa: E402
+from .pipeline import extract, extract_bytes  # noqa: E402
+from .run import run  # noqa: E402
+
+__all__ = ["PoaiError", "__version__", "extract", "extract_bytes", "run", "to_frames"]

@@ -100,15 +100,18 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
                 future = executor.submit(extract, files[index])
                 future.add_done_callback(partial(_done, tick, index))
                 futures[index] = future
+        originals: dict[int, Record] = {}  # parsed records that a later copy of the same content reuses
         for position, path in enumerate(files):
             if position not in ready:
                 digest = digests[position]
                 origin = first_of[digest] if digest else position
-                if origin not in ready:
+                if origin == position:
                     record = futures[origin].result() if executor is not None else extract(files[origin])
                     finish(origin, record)
-                if origin != position:
-                    twin = dict(ready[origin])
+                    if digests[position + 1:].count(digest):
+                        originals[origin] = record
+                else:
+                    twin = dict(originals[origin])
                     twin["archivo"] = path
                     ready[position] = twin
             record = ready.pop(position)

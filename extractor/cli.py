@@ -27,6 +27,7 @@ _ARGPARSE_ES = [
     (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"\1: opción no válida: \2 (elija entre \3)"),
     (r"argument (\S+): invalid (\w+) value: (.*)", r"\1: valor no válido: \3"),
     (r"argument (\S+): not allowed with argument (\S+)", r"la opción \1 no se puede usar junto con \2"),
+    (r"argument (\S+): (.*)", r"\1: \2"),
 ]
 
 
@@ -59,9 +60,9 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' no es un número entero") from None
+        raise argparse.ArgumentTypeError(f"valor no válido: '{text}' no es un número entero") from None
     if value < 1:
-        raise argparse.ArgumentTypeError("debe ser 1 o más")
+        raise argparse.ArgumentTypeError("valor no válido: debe ser 1 o más")
     return value
 
 

@@ -144,6 +144,7 @@ def _write_outputs(records: Iterator[Record], output: Path, json_path: Path | No
                     csv_writer.add(chunk)
         book.close()
     except BaseException:
+        book.abort()
         if csv_writer is not None:
             csv_writer.abort()
         if json_file is not None:

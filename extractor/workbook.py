@@ -164,6 +164,15 @@ class WorkbookWriter:
             self.book.save(temporary)
 
 
+    def abort(self) -> None:
+        """Drop the sheets streamed so far (an interrupted run); the target is left untouched."""
+        for sheet in [self.summary_sheet, *self.sheets.values()]:
+            sheet.close()  # finishes the sheet's temporary XML stream
+            writer = getattr(sheet, "_writer", None)
+            if writer is not None:
+                writer.cleanup()  # and removes it
+
+
 def _row_fill(sheet: str, row: dict[str, Any]) -> PatternFill | None:
     if sheet == "Auditoría":
         return _FILLS.get(row.get("Severidad") or "")
