@@ -15,7 +15,7 @@ from .atomic import atomic_path
 from .batch import BatchStats, default_workers, process
 from .errors import PoaiError
 from .inputs import collect_inputs
-from .run import RunSummary, check_outputs, open_catalog, run
+from .consolidate import RunSummary, check_outputs, open_catalog, run
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 

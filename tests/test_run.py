@@ -10,7 +10,7 @@ import pytest
 from golden import differences, golden_pairs, load
 from openpyxl import load_workbook
 
-from extractor import run as run_module
+from extractor import consolidate as run_module
 from extractor.cli import main
 from extractor.frames import SHEETS
 
