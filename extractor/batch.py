@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from .audit import AuditFacts
 from .catalog import Catalog
 from .errors import DamagedFileError
-from .pipeline import extract
+from .pipeline import extract_with_facts
 from .record import Record, error_record
 
 Progress = Callable[[int, int, str], None]
+Extraction = tuple[Record, AuditFacts | None]
 
 
 def file_sha256(path: str) -> str | None:
@@ -47,8 +49,8 @@ def default_workers() -> int:
 
 
 def process(files: list[str], workers: int | None = None, catalog: Catalog | None = None,
-            progress: Progress | None = None, stats: BatchStats | None = None) -> Iterator[Record]:
-    """Yield the record of each file, in the order given.
+            progress: Progress | None = None, stats: BatchStats | None = None) -> Iterator[Extraction]:
+    """Yield the record of each file (with its audit facts), in the order given.
 
     Files are parsed in ``workers`` processes; a file whose content is in ``catalog`` is not
     parsed again; the same content given twice is parsed once and reported for both.
@@ -58,12 +60,12 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
     stats.total = len(files)
     workers = workers or default_workers()
     digests = [file_sha256(path) for path in files]
-    ready: dict[int, Record] = {}
+    ready: dict[int, Extraction] = {}
     first_of: dict[str, int] = {}
     pending: list[int] = []
     for index, (path, digest) in enumerate(zip(files, digests)):
         if digest is None:
-            ready[index] = error_record(path, "", None, DamagedFileError("No se pudo abrir el archivo."))
+            ready[index] = (error_record(path, "", None, DamagedFileError("No se pudo abrir el archivo.")), None)
             continue
         cached = catalog.get(digest, path) if catalog is not None else None
         if cached is not None:
@@ -84,46 +86,47 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
             if progress:
                 progress(done, len(pending), files[index])
 
-    def finish(index: int, record: Record) -> None:
-        ready[index] = record
+    def finish(index: int, extraction: Extraction) -> None:
+        ready[index] = extraction
         stats.parsed += 1
         if catalog is not None:
-            catalog.put(record)
+            catalog.put(*extraction)
         if executor is None:
             tick(index)
 
-    futures: dict[int, Future[Record]] = {}
+    futures: dict[int, Future[Extraction]] = {}
     executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(pending) > 1 else None
     try:
         if executor is not None:
             for index in pending:
-                future = executor.submit(extract, files[index])
+                future = executor.submit(extract_with_facts, files[index])
                 future.add_done_callback(partial(_done, tick, index))
                 futures[index] = future
-        originals: dict[int, Record] = {}  # parsed records that a later copy of the same content reuses
+        originals: dict[int, Extraction] = {}  # what a later copy of the same content reuses
         for position, path in enumerate(files):
             if position not in ready:
                 digest = digests[position]
                 origin = first_of[digest] if digest else position
                 if origin == position:
-                    record = futures[origin].result() if executor is not None else extract(files[origin])
-                    finish(origin, record)
+                    extraction = (futures[origin].result() if executor is not None
+                                  else extract_with_facts(files[origin]))
+                    finish(origin, extraction)
                     if digests[position + 1:].count(digest):
-                        originals[origin] = record
+                        originals[origin] = extraction
                 else:
-                    twin = dict(originals[origin])
+                    twin = dict(originals[origin][0])
                     twin["archivo"] = path
-                    ready[position] = twin
-            record = ready.pop(position)
+                    ready[position] = (twin, originals[origin][1])
+            record, facts = ready.pop(position)
             if record.get("estado") == "error":
                 stats.errors.append({"archivo": record["archivo"], "error": record["error"]})
-            yield record
+            yield record, facts
     finally:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _done(tick: Callable[[int], None], index: int, _future: Future[Record]) -> None:
+def _done(tick: Callable[[int], None], index: int, _future: Future[Extraction]) -> None:
     tick(index)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .audit import AuditFacts
 from .errors import PoaiError
 from .record import Record
 
@@ -43,18 +44,18 @@ class Catalog:
                 self.connection.execute("PRAGMA journal_mode=WAL")
                 self.connection.execute(
                     "CREATE TABLE IF NOT EXISTS registros ("
-                    " sha256 TEXT NOT NULL, version TEXT NOT NULL, registro TEXT NOT NULL,"
+                    " sha256 TEXT NOT NULL, version TEXT NOT NULL, registro TEXT NOT NULL, hechos TEXT,"
                     " creado TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (sha256, version))"
                 )
         except sqlite3.Error as exc:
             raise CatalogError(f"No se puede abrir el catálogo {self.path}: {exc}. "
                                "Indique otro con --cache o use --no-cache.") from exc
 
-    def get(self, sha256: str, archivo: str) -> Record | None:
-        """The stored record of this content, named ``archivo``; None when not stored."""
+    def get(self, sha256: str, archivo: str) -> tuple[Record, AuditFacts | None] | None:
+        """The stored record of this content, named ``archivo``, with its audit facts."""
         try:
             row = self.connection.execute(
-                "SELECT registro FROM registros WHERE sha256 = ? AND version = ?", (sha256, self.version)
+                "SELECT registro, hechos FROM registros WHERE sha256 = ? AND version = ?", (sha256, self.version)
             ).fetchone()
         except sqlite3.Error:
             return None  # an unreadable catalog only costs a re-read
@@ -62,17 +63,19 @@ class Catalog:
             return None
         record: dict[str, Any] = json.loads(row[0])
         record["archivo"] = archivo
-        return record
+        facts = AuditFacts.from_dict(json.loads(row[1])) if row[1] else None
+        return record, facts
 
-    def put(self, record: Record) -> None:
-        """Store a record (one transaction)."""
+    def put(self, record: Record, facts: AuditFacts | None = None) -> None:
+        """Store a record and its audit facts (one transaction)."""
         if not record.get("sha256"):
             return
+        hechos = json.dumps(facts.as_dict(), ensure_ascii=False) if facts is not None else None
         try:
             with self.connection:
                 self.connection.execute(
-                    "INSERT OR REPLACE INTO registros (sha256, version, registro) VALUES (?, ?, ?)",
-                    (record["sha256"], self.version, json.dumps(record, ensure_ascii=False)),
+                    "INSERT OR REPLACE INTO registros (sha256, version, registro, hechos) VALUES (?, ?, ?, ?)",
+                    (record["sha256"], self.version, json.dumps(record, ensure_ascii=False), hechos),
                 )
         except sqlite3.Error as exc:
             raise CatalogError(f"No se puede escribir en el catálogo {self.path}: {exc}.") from exc

@@ -12,10 +12,12 @@ from typing import Any, NoReturn
 
 from . import __version__
 from .atomic import atomic_path
+from .audit import load_rules
 from .batch import BatchStats, default_workers, process
+from .consolidate import RunSummary, audited_records, check_outputs, open_catalog, run
 from .errors import PoaiError
 from .inputs import collect_inputs
-from .consolidate import RunSummary, check_outputs, open_catalog, run
+from .report import AuditReport
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -77,6 +79,11 @@ def _batch_options(command: argparse.ArgumentParser) -> None:
     cache.add_argument("--no-cache", action="store_true", help="lee todo de nuevo, sin usar el catálogo")
 
 
+def _rules_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--reglas", type=Path, metavar="ARCHIVO.toml",
+                         help="reglas de auditoría de la entidad (activar o desactivar, severidad, tolerancias)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     parser = _Parser(
@@ -97,6 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="libro Excel que se escribe")
     run_cmd.add_argument("--json", type=Path, metavar="SALIDA.jsonl", help="además, los registros en JSON Lines")
     run_cmd.add_argument("--csv", type=Path, metavar="CARPETA", help="además, cada hoja como CSV en esta carpeta")
+    _rules_option(run_cmd)
+    audit_cmd = commands.add_parser(
+        "audit", help="revisa la completitud de los POAI y muestra un informe",
+        description="Revisa cada POAI con las reglas de auditoría y muestra una línea por documento con su\n"
+                    "completitud y sus observaciones, y los totales. Termina con código 1 si alguna observación\n"
+                    "es de severidad error (o algún documento es ilegible), y 0 si no: sirve como control.",
+    )
+    _batch_options(audit_cmd)
+    _rules_option(audit_cmd)
     extract_cmd = commands.add_parser(
         "extract", help="lee POAI y escribe su registro JSON",
         description="Lee cada POAI (PDF, Word o texto) y escribe su registro según el esquema de poai.\n"
@@ -118,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.orden == "run":
             return _run(args)
+        if args.orden == "audit":
+            return _audit(args)
         if args.orden == "extract":
             return _extract(args)
     except PoaiError as exc:
@@ -163,10 +181,11 @@ def _report(summary: RunSummary, out: Callable[[str], None]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    rules = load_rules(args.reglas) if args.reglas else None
     bar = _Bar()
     try:
         summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=args.workers,
-                      cache=args.cache, use_cache=not args.no_cache, progress=bar)
+                      cache=args.cache, use_cache=not args.no_cache, rules=rules, progress=bar)
     finally:
         bar.close()
     _report(summary, lambda text: print(text, file=sys.stderr))
@@ -184,7 +203,8 @@ def _extract(args: argparse.Namespace) -> int:
     stats = BatchStats()
     bar = _Bar() if args.json is not None else None
     try:
-        records = process(files, workers=args.workers, catalog=catalog, progress=bar, stats=stats)
+        records = (record for record, _facts in process(files, workers=args.workers, catalog=catalog,
+                                                         progress=bar, stats=stats))
         if args.json is None and len(files) == 1:
             print(json.dumps(next(records), ensure_ascii=False, indent=2))
         elif args.json is None:
@@ -203,6 +223,27 @@ def _extract(args: argparse.Namespace) -> int:
         read = len(files) - len(stats.errors)
         print(f"poai: {read} de {len(files)} documentos leídos; registros en {args.json}", file=sys.stderr)
     return EXIT_SOME_FAILED if stats.errors else EXIT_OK
+
+
+def _audit(args: argparse.Namespace) -> int:
+    rules = load_rules(args.reglas) if args.reglas else None
+    files = collect_inputs(args.entradas)
+    if not files:
+        print("poai: error: no se encontró ningún documento en las entradas indicadas.", file=sys.stderr)
+        return EXIT_USAGE
+    check_outputs(files, [args.cache], [])
+    catalog = open_catalog(args.cache, not args.no_cache and args.cache is not None, Path("."))
+    report = AuditReport()
+    try:
+        for record in audited_records(files, workers=args.workers, catalog=catalog, rules=rules):
+            for line in report.add(record):
+                print(line)
+    finally:
+        if catalog is not None:
+            catalog.close()
+    for line in report.totals():
+        print(line)
+    return EXIT_SOME_FAILED if report.failed else EXIT_OK
 
 
 def _write_jsonl(records: Any, target: Path) -> None:

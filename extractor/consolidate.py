@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import AtomicFile
+from .audit import DEFAULT_RULES, Rules, audit_record
 from .batch import BatchStats, Progress, output_conflicts, process
 from .catalog import Catalog
+from .corpus import CorpusKey, corpus_findings
 from .csvout import CsvWriter
 from .errors import PoaiError
 from .inputs import collect_inputs
@@ -82,9 +84,33 @@ def open_catalog(cache: Path | None, use_cache: bool, beside: Path) -> Catalog |
     return Catalog(cache if cache is not None else beside.resolve().parent / CATALOG_NAME)
 
 
+def audited_records(files: list[str], *, workers: int | None = None, catalog: Catalog | None = None,
+                    rules: Rules | None = None, progress: Progress | None = None,
+                    stats: BatchStats | None = None) -> Iterator[Record]:
+    """The records of ``files`` in order, audited with ``rules`` and with the corpus rules.
+
+    Records are spooled to a temporary file while the batch runs (corpus rules need every
+    document's keys before any record is final), then read back one by one.
+    """
+    keys: list[CorpusKey | None] = []
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for record, facts in process(files, workers=workers, catalog=catalog, progress=progress, stats=stats):
+            if rules is not None and facts is not None and record.get("estado") != "error":
+                audit_record(record, facts, rules)
+            keys.append(CorpusKey.of(record))
+            spool.write(json.dumps(record, ensure_ascii=False) + "\n")
+        extra = corpus_findings(keys, rules or DEFAULT_RULES)
+        spool.seek(0)
+        for index, line in enumerate(spool):
+            record = json.loads(line)
+            if extra.get(index):
+                record["auditoria"] = record["auditoria"] + extra[index]
+            yield record
+
+
 def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_dir: Path | None = None,
         workers: int | None = None, cache: Path | None = None, use_cache: bool = True,
-        progress: Progress | None = None) -> RunSummary:
+        rules: Rules | None = None, progress: Progress | None = None) -> RunSummary:
     """Read every POAI of ``inputs`` and write the consolidated workbook ``output``."""
     files = collect_inputs(inputs)
     if not files:
@@ -93,22 +119,14 @@ def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_d
     catalog = open_catalog(cache, use_cache, output)
     summary = RunSummary(total=len(files))
     stats = BatchStats()
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        try:
-            for record in process(files, workers=workers, catalog=catalog, progress=progress, stats=stats):
-                spool.write(json.dumps(record, ensure_ascii=False) + "\n")
-        finally:
-            if catalog is not None:
-                catalog.close()
-        summary.from_catalog, summary.parsed = stats.from_catalog, stats.parsed
-        spool.seek(0)
-        _write_outputs(_read_spool(spool), output, json_path, csv_dir, summary)
+    try:
+        records = audited_records(files, workers=workers, catalog=catalog, rules=rules, progress=progress,
+                                  stats=stats)
+        _write_outputs(records, output, json_path, csv_dir, summary, stats)
+    finally:
+        if catalog is not None:
+            catalog.close()
     return summary
-
-
-def _read_spool(spool: Any) -> Iterator[Record]:
-    for line in spool:
-        yield json.loads(line)
 
 
 def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
@@ -123,7 +141,7 @@ def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
 
 
 def _write_outputs(records: Iterator[Record], output: Path, json_path: Path | None, csv_dir: Path | None,
-                   summary: RunSummary) -> None:
+                   summary: RunSummary, stats: BatchStats) -> None:
     book = WorkbookWriter(output)
     csv_writer = CsvWriter(csv_dir) if csv_dir is not None else None
     json_file = AtomicFile(json_path) if json_path is not None else None
@@ -142,6 +160,7 @@ def _write_outputs(records: Iterator[Record], output: Path, json_path: Path | No
                 book.add(chunk)
                 if csv_writer is not None:
                     csv_writer.add(chunk)
+        summary.from_catalog, summary.parsed = stats.from_catalog, stats.parsed
         book.close()
     except BaseException:
         book.abort()

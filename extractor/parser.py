@@ -6,11 +6,12 @@ Nothing here knows which file format the document came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .audit import AuditFacts
 from .document import Cell, Document, Table
 from .errors import NotPoaiError
 from .sections import PREAMBLE, Item, segment
@@ -40,10 +41,7 @@ class Parsed:
 
     fields: dict[str, Any]
     family: Family
-    sections_found: set[str] = field(default_factory=set)
-    labels_found: set[str] = field(default_factory=set)
-    # The columns of the table each function was read from (aligned with fields["funciones"]).
-    function_columns: list[set[str]] = field(default_factory=list)
+    facts: AuditFacts
 
 
 def parse_document(document: Document, vocab: Vocabulary | None = None) -> Parsed:
@@ -63,8 +61,12 @@ def parse_document(document: Document, vocab: Vocabulary | None = None) -> Parse
         raise NotPoaiError(
             "El documento no parece un POAI: no se encontraron las secciones de un formato conocido."
         )
-    return Parsed(fields=fields, family=family, sections_found=sections_found,
-                  labels_found=parser.labels_found, function_columns=parser.function_columns)
+    facts = AuditFacts(
+        family_labels=list(family.labels), family_sections=list(family.sections),
+        labels_found=sorted(parser.labels_found), sections_found=sorted(sections_found),
+        function_columns=[sorted(c) for c in parser.function_columns],
+    )
+    return Parsed(fields=fields, family=family, facts=facts)
 
 
 def recognise(items: list[Item], vocab: Vocabulary) -> tuple[Family, int]:

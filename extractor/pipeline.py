@@ -6,7 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from .audit import audit_record
+from .audit import AuditFacts, audit_record
 from .detect import detect_format
 from .document import Document
 from .errors import DamagedFileError, PoaiError, UnsupportedFormatError
@@ -39,16 +39,27 @@ def extract(path: str | os.PathLike[str]) -> Record:
 
     A file that cannot be read gives a record with ``estado: "error"`` and its ``error``.
     """
+    return extract_with_facts(path)[0]
+
+
+def extract_with_facts(path: str | os.PathLike[str]) -> tuple[Record, AuditFacts | None]:
+    """The record and what the audit needs to know about the document's layout."""
     archivo = os.fspath(path)
     try:
         data = Path(archivo).read_bytes()
     except OSError as exc:
-        return error_record(archivo, "", None, DamagedFileError(f"No se pudo abrir el archivo: {exc.strerror}."))
-    return extract_bytes(data, archivo)
+        error = DamagedFileError(f"No se pudo abrir el archivo: {exc.strerror}.")
+        return error_record(archivo, "", None, error), None
+    return extract_bytes_with_facts(data, archivo)
 
 
 def extract_bytes(data: bytes, archivo: str) -> Record:
     """Like :func:`extract` for bytes already in memory; ``archivo`` names them in the record."""
+    return extract_bytes_with_facts(data, archivo)[0]
+
+
+def extract_bytes_with_facts(data: bytes, archivo: str) -> tuple[Record, AuditFacts | None]:
+    """Like :func:`extract_with_facts` for bytes already in memory."""
     sha256 = hashlib.sha256(data).hexdigest()
     formato: str | None = None
     try:
@@ -57,7 +68,7 @@ def extract_bytes(data: bytes, archivo: str) -> Record:
         parsed = parse_document(document)
     except PoaiError as exc:
         exc.archivo = archivo
-        return error_record(archivo, sha256, formato, exc)
+        return error_record(archivo, sha256, formato, exc), None
     except (MemoryError, RecursionError, Exception) as exc:  # noqa: BLE001 - a bad file never stops a batch
         # The third-party parsers raise many kinds of errors on malformed files; all of them
         # mean the same to the user: the file is damaged.
@@ -66,9 +77,9 @@ def extract_bytes(data: bytes, archivo: str) -> Record:
             "que poai aún no reconoce."
         )
         damaged.archivo = archivo
-        return error_record(archivo, sha256, formato, damaged)
+        return error_record(archivo, sha256, formato, damaged), None
     record = new_record(archivo, sha256, formato, document.paginas)
     record["plantilla"] = parsed.family.key
     record.update(parsed.fields)
-    audit_record(record, parsed)
-    return record
+    audit_record(record, parsed.facts)
+    return record, parsed.facts

@@ -30,8 +30,7 @@ from content import POA_OPERATIONS, UNIT, build_specs  # noqa: E402
 from forms import build_form, unambiguous  # noqa: E402
 from render import render_docx, render_pdf, render_txt  # noqa: E402
 
-from extractor.audit import audit_record  # noqa: E402
-from extractor.parser import Parsed  # noqa: E402
+from extractor.audit import AuditFacts, audit_record  # noqa: E402
 from extractor.pipeline import extract  # noqa: E402, F401  (kept importable for --check)
 from extractor.record import new_record  # noqa: E402
 from extractor.textnorm import clean_ws  # noqa: E402
@@ -89,9 +88,10 @@ def expected_record(spec: dict[str, Any], path: Path, formato: str, pages: list[
             sections.add(key)
     specific, routine = _COLUMNS[spec["family"]]
     columns = [specific if f["tipo"] == "especifica" else routine for f in functions]
-    parsed = Parsed(fields={}, family=family, sections_found=sections, labels_found=set(_LABELS[spec["family"]]),
-                    function_columns=columns)
-    audit_record(record, parsed)
+    facts = AuditFacts(family_labels=list(family.labels), family_sections=list(family.sections),
+                       labels_found=sorted(_LABELS[spec["family"]]), sections_found=sorted(sections),
+                       function_columns=[sorted(c) for c in columns])
+    audit_record(record, facts)
     return record
 
 
@@ -137,6 +137,20 @@ def _libreoffice(docx_files: list[Path], outdir: Path) -> dict[Path, Path]:
             shutil.move(made, target)
             result[docx] = target
         return result
+
+
+def freeze_zip(path: Path) -> None:
+    """Rewrite an Office zip with fixed timestamps, so that regenerating gives the same bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2023, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, data)
 
 
 def write_poa(path: Path) -> None:
@@ -187,6 +201,7 @@ def write_poa(path: Path) -> None:
     for col, width in zip("ABCDEFGHIJKO", [8, 40, 10, 50, 35, 30, 6, 25, 20, 12, 14, 5]):
         ws.column_dimensions[col].width = width
     wb.save(path)
+    freeze_zip(path)
 
 
 def write_poa_labels(specs: list[dict[str, Any]], path: Path) -> None:
@@ -228,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
             _write_expected(spec, txt, "txt")
         docx = out / f"{stem}_word.docx"
         render_docx(form, docx, content_controls=spec["id"] in {"a01", "a03", "b02"})
+        freeze_zip(docx)
         _write_expected(spec, docx, "docx")
         docx_files[docx] = spec
         pdf = out / f"{stem}_directo.pdf"

@@ -1,0 +1,64 @@
+"""The terminal report of ``poai audit``: a line per document, its findings, then totals."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from .record import Record
+
+_MARK = {"error": "✖", "advertencia": "⚠", "info": "ℹ"}
+
+
+class AuditReport:
+    """Accumulates records and renders the report lines (the CLI prints them)."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.unreadable = 0
+        self.by_severity: Counter[str] = Counter()
+        self.documents_with: Counter[str] = Counter()
+        self.completeness: list[float] = []
+
+    @property
+    def failed(self) -> bool:
+        """True when a finding has severity error or a document could not be read."""
+        return bool(self.by_severity["error"] or self.unreadable)
+
+    def add(self, record: Record) -> Iterator[str]:
+        """The lines of one document."""
+        self.documents += 1
+        if record.get("estado") == "error":
+            self.unreadable += 1
+            error = record.get("error") or {}
+            yield f"✖ {record['archivo']}: ilegible [{error.get('codigo')}] {error.get('mensaje', '')}"
+            return
+        findings = record.get("auditoria", [])
+        severities = Counter(f["severidad"] for f in findings)
+        self.by_severity.update(severities)
+        for severity in severities:
+            self.documents_with[severity] += 1
+        completeness = record.get("completitud") or 0.0
+        self.completeness.append(completeness)
+        mark = "✖" if severities["error"] else ("⚠" if severities["advertencia"] else "✔")
+        shown = f"{completeness:.1f}".replace(".", ",")
+        yield (f"{mark} {record['archivo']}: completitud {shown} %, "
+               f"{_plural(len(findings), 'observación', 'observaciones')}")
+        for finding in findings:
+            yield f"    {_MARK.get(finding['severidad'], '-')} [{finding['severidad']}] {finding['mensaje']}"
+
+    def totals(self) -> Iterator[str]:
+        """The closing lines."""
+        read = self.documents - self.unreadable
+        mean = sum(self.completeness) / len(self.completeness) if self.completeness else 0.0
+        yield ""
+        shown = f"{mean:.1f}".replace(".", ",")
+        yield (f"Total: {_plural(self.documents, 'documento', 'documentos')}, {read} leídos, "
+               f"{self.unreadable} ilegibles; completitud media {shown} %.")
+        yield (f"Observaciones: {self.by_severity['error']} de severidad error "
+               f"({self.documents_with['error']} documentos), {self.by_severity['advertencia']} advertencias "
+               f"({self.documents_with['advertencia']} documentos), {self.by_severity['info']} informativas.")
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
