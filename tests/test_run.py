@@ -44,8 +44,11 @@ def test_run_over_the_samples_matches_their_expected_records(tmp_path: Path,
     expected = {doc.resolve(): load(exp) for doc, exp in golden_pairs()}
     lines = records.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(expected)
+    corpus_rules = {"item_duplicado", "ocupante_duplicado", "superior_desconocido"}
     for line in lines:
         record = json.loads(line)
+        # The corpus rules depend on the run (the samples repeat each POAI in several formats).
+        record["auditoria"] = [f for f in record["auditoria"] if f["regla"] not in corpus_rules]
         assert not differences(record, expected[Path(record["archivo"]).resolve()]), record["archivo"]
     err = capsys.readouterr().err
     assert f"Resumen: {len(expected)} documentos; {len(expected)} leídos" in err
@@ -96,7 +99,7 @@ def test_second_run_is_served_from_the_catalog(corpus: Path, tmp_path: Path,
     def no_parsing(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("extractor.batch.extract", no_parsing)
+    monkeypatch.setattr("extractor.batch.extract_with_facts", no_parsing)
     second = run_module.run([str(corpus)], out, workers=1)
     assert second.parsed == 0 and second.from_catalog == 7
     assert _sheet_values(out) == before
@@ -150,7 +153,8 @@ def test_unreadable_file_is_listed_and_exit_is_1(tmp_path: Path, capsys: pytest.
     out = tmp_path / "c.xlsx"
     assert main(["run", str(folder), "-o", str(out), "--no-cache"]) == 1
     err = capsys.readouterr().err
-    assert "Resumen: 2 documentos; 1 leídos (0 con observaciones); 1 ilegibles." in err
+    # (the one POAI read has an informative finding: its superior's post is not in the batch)
+    assert "Resumen: 2 documentos; 1 leídos (1 con observaciones); 1 ilegibles." in err
     assert f"  - {folder / 'malo.pdf'}: El PDF está dañado o incompleto y no se puede abrir. [archivo_danado]" in err
     errores = load_workbook(out)["Errores"]
     assert [c.value for c in errores[2]][1] == "archivo_danado"
@@ -160,19 +164,19 @@ def test_same_file_twice_is_parsed_once(tmp_path: Path, monkeypatch: pytest.Monk
     calls: list[str] = []
     from extractor import batch
 
-    real = batch.extract
+    real = batch.extract_with_facts
 
-    def counting(path: str) -> dict[str, object]:
+    def counting(path: str) -> object:
         calls.append(path)
         return real(path)
 
-    monkeypatch.setattr("extractor.batch.extract", counting)
+    monkeypatch.setattr("extractor.batch.extract_with_facts", counting)
     twin = tmp_path / "copia.txt"
     shutil.copy(SEED, twin)
     records = list(batch.process([str(SEED), str(twin), str(SEED)], workers=1))
     assert len(calls) == 1
-    assert [r["archivo"] for r in records] == [str(SEED), str(twin), str(SEED)]
-    assert records[0]["puesto"] == records[1]["puesto"] == records[2]["puesto"]
+    assert [r["archivo"] for r, _facts in records] == [str(SEED), str(twin), str(SEED)]
+    assert records[0][0]["puesto"] == records[1][0]["puesto"] == records[2][0]["puesto"]
 
 
 def test_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
