@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -15,9 +16,12 @@ from .atomic import atomic_path
 from .audit import load_rules
 from .batch import BatchStats, default_workers, process
 from .consolidate import RunSummary, audited_records, check_outputs, open_catalog, run
+from .coverage import Coverage, apply_matches
 from .errors import PoaiError
 from .inputs import collect_inputs
-from .report import AuditReport
+from .matching import DEFAULT_THRESHOLD, Matcher
+from .poa import load_poa
+from .report import AuditReport, MatchTable
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -79,6 +83,23 @@ def _batch_options(command: argparse.ArgumentParser) -> None:
     cache.add_argument("--no-cache", action="store_true", help="lee todo de nuevo, sin usar el catálogo")
 
 
+def _threshold(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"valor no válido: '{text}' no es un número") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError("valor no válido: debe estar entre 0 y 100")
+    return value
+
+
+def _poa_options(command: argparse.ArgumentParser, required: bool = False) -> None:
+    command.add_argument("--poa", type=Path, metavar="POA", required=required,
+                         help="POA de la unidad (.xlsx, .csv o PDF): vincula cada función con su operación")
+    command.add_argument("--umbral", type=_threshold, default=DEFAULT_THRESHOLD, metavar="PUNTAJE",
+                         help=f"puntaje mínimo (0-100) para vincular una función (por defecto {DEFAULT_THRESHOLD:g})")
+
+
 def _rules_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--reglas", type=Path, metavar="ARCHIVO.toml",
                          help="reglas de auditoría de la entidad (activar o desactivar, severidad, tolerancias)")
@@ -104,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="libro Excel que se escribe")
     run_cmd.add_argument("--json", type=Path, metavar="SALIDA.jsonl", help="además, los registros en JSON Lines")
     run_cmd.add_argument("--csv", type=Path, metavar="CARPETA", help="además, cada hoja como CSV en esta carpeta")
+    _poa_options(run_cmd)
     _rules_option(run_cmd)
     audit_cmd = commands.add_parser(
         "audit", help="revisa la completitud de los POAI y muestra un informe",
@@ -113,6 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _batch_options(audit_cmd)
     _rules_option(audit_cmd)
+    match_cmd = commands.add_parser(
+        "match", help="vincula las funciones con las operaciones del POA de la unidad",
+        description="Compara cada función de los POAI con las operaciones del POA de la unidad y muestra,\n"
+                    "por función, la operación vinculada y su puntaje; luego la cobertura de cada operación.",
+    )
+    _batch_options(match_cmd)
+    _poa_options(match_cmd, required=True)
     extract_cmd = commands.add_parser(
         "extract", help="lee POAI y escribe su registro JSON",
         description="Lee cada POAI (PDF, Word o texto) y escribe su registro según el esquema de poai.\n"
@@ -121,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     _batch_options(extract_cmd)
     extract_cmd.add_argument("--json", metavar="SALIDA.jsonl", type=Path,
                              help="escribe un registro por línea (JSON Lines) en este archivo")
+    _poa_options(extract_cmd)
     return parser
 
 
@@ -136,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(args)
         if args.orden == "audit":
             return _audit(args)
+        if args.orden == "match":
+            return _match(args)
         if args.orden == "extract":
             return _extract(args)
     except PoaiError as exc:
@@ -144,6 +176,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\npoai: interrumpido; no se escribió ninguna salida a medias.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output (``| head``) has gone: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     return EXIT_USAGE
 
 
@@ -185,7 +222,8 @@ def _run(args: argparse.Namespace) -> int:
     bar = _Bar()
     try:
         summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=args.workers,
-                      cache=args.cache, use_cache=not args.no_cache, rules=rules, progress=bar)
+                      cache=args.cache, use_cache=not args.no_cache, rules=rules, poa=args.poa,
+                      threshold=args.umbral, progress=bar)
     finally:
         bar.close()
     _report(summary, lambda text: print(text, file=sys.stderr))
@@ -197,14 +235,15 @@ def _extract(args: argparse.Namespace) -> int:
     if not files:
         print("poai: error: no se encontró ningún documento en las entradas indicadas.", file=sys.stderr)
         return EXIT_USAGE
-    check_outputs(files, [args.json, args.cache], [])
+    check_outputs(files, [args.json, args.cache, args.poa], [])
+    matcher = Matcher(load_poa(args.poa), args.umbral) if args.poa is not None else None
     use_cache = not args.no_cache and (args.cache is not None or args.json is not None)
     catalog = open_catalog(args.cache, use_cache, args.json or Path("."))
     stats = BatchStats()
     bar = _Bar() if args.json is not None else None
     try:
-        records = (record for record, _facts in process(files, workers=args.workers, catalog=catalog,
-                                                         progress=bar, stats=stats))
+        records = (_linked(record, matcher) for record, _facts in process(
+            files, workers=args.workers, catalog=catalog, progress=bar, stats=stats))
         if args.json is None and len(files) == 1:
             print(json.dumps(next(records), ensure_ascii=False, indent=2))
         elif args.json is None:
@@ -222,6 +261,39 @@ def _extract(args: argparse.Namespace) -> int:
     if args.json is not None:
         read = len(files) - len(stats.errors)
         print(f"poai: {read} de {len(files)} documentos leídos; registros en {args.json}", file=sys.stderr)
+    return EXIT_SOME_FAILED if stats.errors else EXIT_OK
+
+
+def _linked(record: dict[str, Any], matcher: Matcher | None) -> dict[str, Any]:
+    if matcher is not None:
+        apply_matches(record, matcher)
+    return record
+
+
+def _match(args: argparse.Namespace) -> int:
+    files = collect_inputs(args.entradas)
+    if not files:
+        print("poai: error: no se encontró ningún documento en las entradas indicadas.", file=sys.stderr)
+        return EXIT_USAGE
+    check_outputs(files, [args.cache, args.poa], [])
+    matcher = Matcher(load_poa(args.poa), args.umbral)
+    coverage = Coverage(matcher)
+    catalog = open_catalog(args.cache, not args.no_cache and args.cache is not None, Path("."))
+    table = MatchTable()
+    stats = BatchStats()
+    try:
+        for record, _facts in process(files, workers=args.workers, catalog=catalog, stats=stats):
+            apply_matches(record, matcher)
+            coverage.add(record)
+            for line in table.add(record):
+                print(line)
+    finally:
+        if catalog is not None:
+            catalog.close()
+    for line in table.coverage(coverage.rows()):
+        print(line)
+    for error in stats.errors:
+        print(f"poai: {error['archivo']}: {error['error']['mensaje']}", file=sys.stderr)
     return EXIT_SOME_FAILED if stats.errors else EXIT_OK
 
 

@@ -22,9 +22,12 @@ from .audit import DEFAULT_RULES, Rules, audit_record
 from .batch import BatchStats, Progress, output_conflicts, process
 from .catalog import Catalog
 from .corpus import CorpusKey, corpus_findings
+from .coverage import Coverage, apply_matches
 from .csvout import CsvWriter
 from .errors import PoaiError
 from .inputs import collect_inputs
+from .matching import DEFAULT_THRESHOLD, Matcher
+from .poa import load_poa
 from .record import Record
 from .workbook import WorkbookWriter
 
@@ -86,8 +89,10 @@ def open_catalog(cache: Path | None, use_cache: bool, beside: Path) -> Catalog |
 
 def audited_records(files: list[str], *, workers: int | None = None, catalog: Catalog | None = None,
                     rules: Rules | None = None, progress: Progress | None = None,
-                    stats: BatchStats | None = None) -> Iterator[Record]:
-    """The records of ``files`` in order, audited with ``rules`` and with the corpus rules.
+                    stats: BatchStats | None = None, matcher: Matcher | None = None,
+                    coverage: Coverage | None = None) -> Iterator[Record]:
+    """The records of ``files`` in order, audited with ``rules`` and with the corpus rules;
+    with a ``matcher``, each function is linked to the unit POA (and ``coverage`` counts it).
 
     Records are spooled to a temporary file while the batch runs (corpus rules need every
     document's keys before any record is final), then read back one by one.
@@ -97,6 +102,10 @@ def audited_records(files: list[str], *, workers: int | None = None, catalog: Ca
         for record, facts in process(files, workers=workers, catalog=catalog, progress=progress, stats=stats):
             if rules is not None and facts is not None and record.get("estado") != "error":
                 audit_record(record, facts, rules)
+            if matcher is not None:
+                apply_matches(record, matcher, rules or DEFAULT_RULES)
+                if coverage is not None:
+                    coverage.add(record)
             keys.append(CorpusKey.of(record))
             spool.write(json.dumps(record, ensure_ascii=False) + "\n")
         extra = corpus_findings(keys, rules or DEFAULT_RULES)
@@ -110,19 +119,26 @@ def audited_records(files: list[str], *, workers: int | None = None, catalog: Ca
 
 def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_dir: Path | None = None,
         workers: int | None = None, cache: Path | None = None, use_cache: bool = True,
-        rules: Rules | None = None, progress: Progress | None = None) -> RunSummary:
-    """Read every POAI of ``inputs`` and write the consolidated workbook ``output``."""
+        rules: Rules | None = None, poa: Path | None = None, threshold: float = DEFAULT_THRESHOLD,
+        progress: Progress | None = None) -> RunSummary:
+    """Read every POAI of ``inputs`` and write the consolidated workbook ``output``.
+
+    With ``poa`` (the unit's POA), every function is matched to an operation and the workbook
+    gets the "Cobertura POA" sheet.
+    """
     files = collect_inputs(inputs)
     if not files:
         raise OutputError("No se encontró ningún documento en las entradas indicadas.")
-    check_outputs(files, [output, json_path, cache], [csv_dir])
+    check_outputs(files, [output, json_path, cache, poa], [csv_dir])
+    matcher = Matcher(load_poa(poa), threshold) if poa is not None else None
+    coverage = Coverage(matcher) if matcher is not None else None
     catalog = open_catalog(cache, use_cache, output)
     summary = RunSummary(total=len(files))
     stats = BatchStats()
     try:
         records = audited_records(files, workers=workers, catalog=catalog, rules=rules, progress=progress,
-                                  stats=stats)
-        _write_outputs(records, output, json_path, csv_dir, summary, stats)
+                                  stats=stats, matcher=matcher, coverage=coverage)
+        _write_outputs(records, output, json_path, csv_dir, summary, stats, coverage)
     finally:
         if catalog is not None:
             catalog.close()
@@ -141,9 +157,9 @@ def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
 
 
 def _write_outputs(records: Iterator[Record], output: Path, json_path: Path | None, csv_dir: Path | None,
-                   summary: RunSummary, stats: BatchStats) -> None:
-    book = WorkbookWriter(output)
-    csv_writer = CsvWriter(csv_dir) if csv_dir is not None else None
+                   summary: RunSummary, stats: BatchStats, coverage: Coverage | None = None) -> None:
+    book = WorkbookWriter(output, with_coverage=coverage is not None)
+    csv_writer = CsvWriter(csv_dir, with_coverage=coverage is not None) if csv_dir is not None else None
     json_file = AtomicFile(json_path) if json_path is not None else None
     try:
         with ExitStack() as stack:
@@ -161,6 +177,10 @@ def _write_outputs(records: Iterator[Record], output: Path, json_path: Path | No
                 if csv_writer is not None:
                     csv_writer.add(chunk)
         summary.from_catalog, summary.parsed = stats.from_catalog, stats.parsed
+        if coverage is not None:
+            book.add_coverage(coverage.rows())
+            if csv_writer is not None:
+                csv_writer.add_coverage(coverage.rows())
         book.close()
     except BaseException:
         book.abort()

@@ -62,3 +62,55 @@ class AuditReport:
 
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+def _cut(text: str | None, width: int) -> str:
+    text = text or ""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class MatchTable:
+    """The terminal table of ``poai match``: one line per function, then the POA's coverage."""
+
+    def __init__(self) -> None:
+        self.functions = 0
+        self.linked = 0
+        self.specific_unlinked = 0
+        self.header_shown = False
+
+    def add(self, record: Record) -> Iterator[str]:
+        """The lines of one document's functions."""
+        if record.get("estado") == "error":
+            return
+        if not self.header_shown:
+            self.header_shown = True
+            yield f"{'Puesto':<30} {'Función':<58} {'Código':<9} {'Puntaje':>7}"
+            yield "-" * 107
+        post = record["puesto"]["denominacion"] or record["archivo"]
+        for function in record["funciones"]:
+            self.functions += 1
+            poa = function.get("poa")
+            kind = "E" if function["tipo"] == "especifica" else "R"
+            label = f"{kind}{function['n']} {function['funcion'] or ''}"
+            if poa:
+                self.linked += 1
+                code, score = poa["codigo"], f"{poa['puntaje']:.1f}".replace(".", ",")
+            else:
+                self.specific_unlinked += function["tipo"] == "especifica"
+                code, score = "—", ""
+            yield f"{_cut(post, 30):<30} {_cut(label, 58):<58} {code:<9} {score:>7}"
+
+    def coverage(self, rows: list[dict[str, object]]) -> Iterator[str]:
+        """The coverage table and the totals."""
+        yield ""
+        yield f"{'Código':<9} {'Operación':<70} {'Funciones':>9} {'POAI':>5}"
+        yield "-" * 96
+        unserved = 0
+        for row in rows:
+            mark = "" if row["Atendida"] else "  ✖ nadie la atiende"
+            unserved += not row["Atendida"]
+            yield (f"{str(row['Código']):<9} {_cut(str(row['Operación']), 70):<70} {row['N° funciones']:>9} "
+                   f"{row['N° POAI']:>5}{mark}")
+        yield ""
+        yield (f"Funciones: {self.functions}, vinculadas a una operación: {self.linked}, específicas sin operación: "
+               f"{self.specific_unlinked}. Operaciones sin ninguna función: {unserved} de {len(rows)}.")

@@ -1,0 +1,152 @@
+"""Matching each function of a POAI to the operation of the unit POA it serves.
+
+Texts are normalised the Spanish way (accents, case, punctuation, stop words, light
+stemming so that "capacitación" and "capacitar" meet) and compared with rapidfuzz's
+``process.cdist``, vectorised over all functions and operations at once. A function gets
+its best operation when the score reaches the threshold, and keeps the next two candidates
+for review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .poa import Operation, Poa
+from .textnorm import fold
+
+# Tuned on the sample corpus (samples/poa/etiquetas_poa.json): see tests/test_matching.py.
+DEFAULT_THRESHOLD = 36.0
+CANDIDATES = 3
+# Weight of the word-overlap score against rapidfuzz's character-level score.
+_OVERLAP_WEIGHT = 0.75
+_CHUNK = 1024
+
+STOP_WORDS = frozenset("""
+a al algo ante antes como con contra cual cuando de del desde donde durante e el ella ellas ellos en entre era
+es esa esas ese eso esos esta estas este esto estos hacia hasta la las le les lo los mas me mediante mi mis muy
+ni no nos o otra otras otro otros para pero por porque que quien se segun ser si sin sobre su sus tal tambien
+tanto te tu tus u un una unas uno unos y ya cada todo toda todos todas asi dicho dicha mismo misma etc
+""".split())
+
+# Longest first; a suffix is removed only when a stem of four letters or more remains.
+_SUFFIXES = sorted("""
+aciones acion iciones icion amientos amiento imientos imiento idades idad ables able ibles ible istas ista
+ivos ivas ivo iva adoras adores adora ador antes ante mente ados adas ado ada idos idas ido ida ales al
+icas icos ica ico ares ar er ir es os as ios ias io ia s o a e
+""".split(), key=len, reverse=True)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light Spanish stem: "capacitación", "capacitar", "capacitados" → "capacit"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def normalise(text: str | None) -> str:
+    """Folded, stop-word-free, stemmed words of ``text``, space separated."""
+    words = re.findall(r"[a-zñ]+", fold(text or ""))
+    return " ".join(stem(w) for w in words if w not in STOP_WORDS and len(w) > 1)
+
+
+@dataclass
+class Match:
+    """A function's best operation and the runners-up."""
+
+    codigo: str | None
+    operacion: str | None
+    puntaje: float
+    candidatos: list[dict[str, Any]]
+
+
+class Matcher:
+    """Compares functions with the operations of one unit POA.
+
+    The score (0-100) mixes two views. Word overlap: the cosine of stemmed words weighted by
+    how rare each word is among the POA's operations (a shared "geoportal" says more than a
+    shared "información"). Character similarity: rapidfuzz's token_sort_ratio, which forgives
+    typos ("opreaciones"). Both are computed for all functions × operations at once
+    (numpy and ``process.cdist``).
+    """
+
+    def __init__(self, poa: Poa, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.poa = poa
+        self.threshold = threshold
+        self.operations: list[Operation] = poa.operaciones
+        self.full = [normalise(o.matching_text()) for o in self.operations]
+        self.heads = [normalise(f"{o.operacion} {o.producto or ''}") for o in self.operations]
+        vocabulary = sorted({w for text in self.full for w in text.split()})
+        self.index = {w: i for i, w in enumerate(vocabulary)}
+        frequency = np.zeros(len(vocabulary))
+        for text in self.full:
+            for word in set(text.split()):
+                frequency[self.index[word]] += 1
+        count = max(len(self.full), 1)
+        self.idf = (np.log((1 + count) / (1 + frequency)) + 1).astype(np.float32)
+        self.unknown = float(self.idf.max()) if len(self.idf) else 1.0
+        self.full_matrix = self._unit_rows(self.full)
+        self.head_matrix = self._unit_rows(self.heads)
+
+    def _vectors(self, texts: Sequence[str]) -> np.ndarray:
+        matrix = np.zeros((len(texts), len(self.index)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in set(text.split()):
+                column = self.index.get(word)
+                if column is not None:
+                    matrix[row, column] = self.idf[column]
+        return matrix
+
+    def _unit_rows(self, texts: Sequence[str]) -> np.ndarray:
+        matrix = self._vectors(texts)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        return matrix / np.maximum(norms, 1e-9)
+
+    def _overlap(self, queries: Sequence[str]) -> np.ndarray:
+        """Best cosine of each query against each operation (with its product, or with everything)."""
+        result = np.zeros((len(queries), len(self.operations)), dtype=np.float32)
+        for start in range(0, len(queries), _CHUNK):
+            chunk = queries[start:start + _CHUNK]
+            vectors = self._vectors(chunk)
+            # Words the POA never uses still count in the query's length.
+            known = np.einsum("ij,ij->i", vectors, vectors)
+            unknown = np.array([sum(1 for w in set(t.split()) if w not in self.index) for t in chunk],
+                               dtype=np.float32) * self.unknown ** 2
+            norms = np.sqrt(known + unknown)[:, None]
+            best = np.maximum(vectors @ self.head_matrix.T, vectors @ self.full_matrix.T)
+            result[start:start + len(chunk)] = best / np.maximum(norms, 1e-9)
+        return result
+
+    def scores(self, functions: Sequence[str], with_results: Sequence[str]) -> np.ndarray:
+        """Scores (0-100) of every function (normalised, alone and with its result) × operation."""
+        if not functions or not self.operations:
+            return np.zeros((len(functions), len(self.operations)))
+        overlap = np.maximum(self._overlap(functions), self._overlap(with_results))
+        characters = process.cdist(functions, self.heads, scorer=fuzz.token_sort_ratio, workers=-1,
+                                   dtype=np.float32) / 100.0
+        return 100.0 * (_OVERLAP_WEIGHT * overlap + (1 - _OVERLAP_WEIGHT) * characters)
+
+    def match(self, functions: Sequence[dict[str, Any]]) -> list[Match]:
+        """The match of each function."""
+        alone = [normalise(f.get("funcion")) for f in functions]
+        with_results = [normalise(f"{f.get('funcion') or ''} {f.get('resultado') or ''}") for f in functions]
+        matrix = self.scores(alone, with_results)
+        result = []
+        for row in matrix:
+            order = np.argsort(-row, kind="stable")[:CANDIDATES]
+            ranked = [{"codigo": self.operations[i].codigo, "operacion": self.operations[i].operacion,
+                       "puntaje": round(float(row[i]), 1)} for i in order]
+            best = ranked[0] if ranked else None
+            if best is not None and best["puntaje"] >= self.threshold:
+                result.append(Match(best["codigo"], best["operacion"], best["puntaje"], ranked[1:]))
+            else:
+                result.append(Match(None, None, best["puntaje"] if best else 0.0, ranked[:CANDIDATES - 1]))
+        return result
