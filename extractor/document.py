@@ -26,6 +26,8 @@ class Cell:
     # finished paragraph.
     room: float | None = None
     char_width: float | None = None
+    # How many grid columns the cell covers (a merged cell covers several).
+    span: int = 1
 
     @property
     def text(self) -> str:

@@ -33,6 +33,8 @@ _BULLET = re.compile(r"^\s*(?:[•·▪►■◦●*\-–—]|\(?[a-z]\))\s+")
 _NOBODY = {"ninguno", "ninguna", "no", "n a", "na", "no aplica", "sin personal", "ningun", "ningun cargo",
            "ninguno a", "nadie"}
 _SIGNATURE_FILLER = re.compile(r"^[\s_.\-–—]*$")
+# Sections in which function tables are read (forms put them under any of these headings).
+_FUNCTION_SECTIONS = {PREAMBLE, "descripcion", "objetivo", "especificas", "rutinarias"}
 
 
 @dataclass
@@ -320,8 +322,8 @@ class _Parser:
         last: dict[str, Any] | None = None
         raw_weights: list[float | None] = []
         for item in self.items:
-            if item.section in {"formacion", "experiencia", "conocimientos", "cualidades", "aprobacion"}:
-                header = None
+            if item.section not in _FUNCTION_SECTIONS:
+                header = None  # a function table ends where another section begins
                 continue
             if not item.is_row:
                 continue

@@ -119,8 +119,10 @@ def append_table(first: Table, second: Table, mapping: list[int]) -> None:
         repeated += 1
     rows = rows[repeated:]
     # The rest of a cut row, then any rows that only carry a cut nested table onwards.
-    while rows and is_row_continuation(first.rows[-1], rows[0]):
+    if rows and is_row_continuation(first.rows[-1], rows[0]):
         join_rows(first.rows[-1], rows.pop(0))
+        while rows and rows[0].cells and rows[0].cells[0].empty and is_row_continuation(first.rows[-1], rows[0]):
+            join_rows(first.rows[-1], rows.pop(0))
     first.rows.extend(rows)
 
 
@@ -132,6 +134,8 @@ def is_row_continuation(previous: Row, row: Row) -> bool:
     others = any(not c.empty for c in row.cells[1:])
     if head.empty:
         return others and not previous.cells[0].empty
+    if any(not after.empty and after.span != before.span for before, after in zip(previous.cells, row.cells)):
+        return False  # a cell merged differently starts a row of its own (a section title, say)
     first_char = head.text[:1]
     if first_char.isalpha() and first_char.islower():
         return True

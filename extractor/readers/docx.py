@@ -158,7 +158,9 @@ def _table(tbl: Any, heading_styles: set[str]) -> Table:
                 span = max(1, _int_attr(tc, f"{W}tcPr/{W}gridSpan", 1))
                 v_merge = tc.find(f"{W}tcPr/{W}vMerge")
                 continued = v_merge is not None and v_merge.get(W + "val", "continue") == "continue"
-                cells.append(Cell() if continued else _cell(tc, heading_styles))
+                cell = Cell() if continued else _cell(tc, heading_styles)
+                cell.span = span
+                cells.append(cell)
                 cells.extend(Cell() for _ in range(span - 1))
             rows.append(Row(cells=cells))
     width = max((len(r.cells) for r in rows), default=0)

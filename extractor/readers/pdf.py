@@ -201,6 +201,7 @@ def _grid(group: list[Box], owned: dict[Box, list[Char]], children: dict[Box | N
         limit = box[2] - max(left_pad, 0.0)
         cell = Cell(items=_items(lines, limit))
         cell.bold = bool(lines) and all(line.bold for line in lines)
+        cell.span = max(1, sum(1 for x in xs if box[0] - 2 <= x < box[2] - 2))
         if lines:
             last = lines[-1]
             cell.room = limit - last.x1
@@ -277,15 +278,17 @@ def _new_item(previous: _Line, line: _Line, limit: float) -> bool:
 
 
 def _items(lines: list[_Line], limit: float) -> list[str]:
-    items: list[list[str]] = []
+    items: list[str] = []
     previous: _Line | None = None
     for line in lines:
         if previous is None or _new_item(previous, line, limit):
-            items.append([line.text])
+            items.append(line.text)
         else:
-            items[-1].append(line.text)
+            # A word a narrow column broke without a hyphen cannot be told from two words
+            # ("Anteproyecto" may fill a line exactly); such cells are codes, compared without spaces.
+            items[-1] += " " + line.text
         previous = line
-    return [clean_ws(" ".join(parts)) for parts in items if clean_ws(" ".join(parts))]
+    return [clean_ws(item) for item in items if clean_ws(item)]
 
 
 def _free_text(chars: list[Char], content: _PageContent) -> None:

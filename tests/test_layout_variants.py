@@ -1,0 +1,150 @@
+"""Layouts the sample generator does not make: the reader must handle the family, not the samples.
+
+Each test builds a document in another style (one big Word table with section titles as
+merged rows, labels with colons, other synonyms and numbering) and checks the record.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+import extractor
+
+SPAN = None  # a cell merged into the one on its left
+
+
+def big_table_docx(path: Path, rows: list[list[Any]], width: int) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        cells = row + [SPAN] * (width - len(row))
+        for c, value in enumerate(cells):
+            if value is SPAN:
+                continue
+            items = value if isinstance(value, list) else [value]
+            target = table.cell(r, c)
+            target.paragraphs[0].add_run(items[0]).bold = r == 0
+            for item in items[1:]:
+                target.add_paragraph(item)
+        c = 0
+        while c < width:
+            end = c
+            while end + 1 < width and cells[end + 1] is SPAN:
+                end += 1
+            if end > c:
+                table.cell(r, c).merge(table.cell(r, end))
+            c = end + 1
+    document.save(str(path))
+
+
+def test_one_big_word_table_with_merged_section_rows(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["PROGRAMACIÓN OPERATIVA ANUAL INDIVIDUAL - GESTIÓN 2024"],
+        ["I. IDENTIFICACIÓN DEL PUESTO"],
+        ["Nombre del Puesto:", "ANALISTA DE PRESUPUESTOS"],
+        ["Nº de Ítem:", "45", "Nivel:", "PROFESIONAL II"],
+        ["Unidad Organizacional:", "UNIDAD FINANCIERA"],
+        ["Jefe Inmediato Superior:", "JEFE DE LA UNIDAD FINANCIERA"],
+        ["Ocupante del puesto:", "CARLA VIDAURRE ROCA"],
+        ["Personal a su cargo:", "Ninguno"],
+        ["II. RELACIONES DE COORDINACIÓN"],
+        ["Relaciones Internas", SPAN, "Relaciones Externas"],
+        [["Unidad Administrativa", "Unidad de Planificación"], SPAN, ["Ministerio de Economía"]],
+        ["III. OBJETIVO DEL PUESTO"],
+        ["Formular y hacer seguimiento al presupuesto institucional."],
+        ["IV. FUNCIONES ESPECÍFICAS"],
+        ["N°", "Función", "Resultado esperado", "Medio de verificación", "Ponderación (%)"],
+        ["1", "Elaborar el anteproyecto de presupuesto", "Anteproyecto aprobado", "Resolución", "40%"],
+        ["2", "Registrar modificaciones presupuestarias", "Modificaciones registradas", "Reportes SIGEP", "30%"],
+        ["V. FUNCIONES CONTINUAS"],
+        ["N°", "Función", "Resultado esperado", "Medio de verificación", "Ponderación (%)"],
+        ["1", "Atender consultas de las unidades", "Consultas atendidas", "", "30%"],
+        ["VI. NORMAS A CUMPLIR"],
+        [["Ley 1178", "Ley 2042 de Administración Presupuestaria"]],
+        ["VII. REQUISITOS DEL PUESTO"],
+        ["Formación académica"],
+        ["Área de formación", "Grado académico", SPAN, "Prioridad"],
+        ["Economía o Contaduría Pública", "Licenciatura", SPAN, "Excluyente"],
+        ["Experiencia"],
+        ["Experiencia general", "4 años"],
+        ["Experiencia específica", "2 años"],
+        ["Experiencia en el sector público", "1 año"],
+        ["Cualidades personales"],
+        [["Responsabilidad", "Trabajo en equipo"]],
+        ["VIII. APROBACIÓN"],
+        ["Elaborado por: CARLA VIDAURRE ROCA", SPAN, "Aprobado por: LUIS ARANA PAZ"],
+        ["Fecha: 12 de enero de 2024", SPAN, "Fecha de aprobación: 15/01/2024"],
+    ]
+    path = tmp_path / "variante.docx"
+    big_table_docx(path, rows, 5)
+    record = extractor.extract(path)
+    assert record["estado"] == "parcial"  # it has no "Conocimientos" section
+    assert record["gestion"] == 2024
+    assert record["puesto"] == {
+        "denominacion": "ANALISTA DE PRESUPUESTOS", "item": "45", "dependencia": "UNIDAD FINANCIERA",
+        "inmediato_superior": "JEFE DE LA UNIDAD FINANCIERA", "ocupante": "CARLA VIDAURRE ROCA",
+        "cargos_supervisados": []}
+    assert record["relaciones"] == {"intrainstitucionales": ["Unidad Administrativa", "Unidad de Planificación"],
+                                    "interinstitucionales": ["Ministerio de Economía"]}
+    assert record["objetivo"] == "Formular y hacer seguimiento al presupuesto institucional."
+    summary = [(f["tipo"], f["n"], f["funcion"], f["fuente_verificacion"], f["ponderacion"])
+               for f in record["funciones"]]
+    assert summary == [
+        ("especifica", 1, "Elaborar el anteproyecto de presupuesto", "Resolución", 40.0),
+        ("especifica", 2, "Registrar modificaciones presupuestarias", "Reportes SIGEP", 30.0),
+        ("rutinaria", 1, "Atender consultas de las unidades", None, 30.0),
+    ]
+    assert record["normas"] == ["Ley 1178", "Ley 2042 de Administración Presupuestaria"]
+    assert record["formacion"] == [{"area": "Economía o Contaduría Pública", "grado_minimo": "licenciatura",
+                                    "prioridad": "excluyente"}]
+    assert record["experiencia"] == {"general": 4, "profesional": 2, "sector_publico": 1}
+    assert record["cualidades"] == ["Responsabilidad", "Trabajo en equipo"]
+    assert record["aprobacion"] == {"elaborado_por": "CARLA VIDAURRE ROCA", "aprobado_por": "LUIS ARANA PAZ",
+                                    "ciudadania_digital": False, "fecha_elaboracion": "2024-01-12",
+                                    "fecha_aprobacion": "2024-01-15"}
+
+
+SEED = Path(__file__).parent / "fixtures" / "000_bb97881b95efc531.txt"
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("**1.- IDENTIFICACIÓN DEL PUESTO**", "**I. IDENTIFICACION DEL PUESTO**"),
+    ("**2.- RELACIONAMIENTO**", "**2. RELACIONAMIENTO:**"),
+    ("### 3.2 Funciones Específicas", "### 3.2. FUNCIONES ESPECIFICAS"),
+    ("<b>Nro Item</b>", "<b>Nº Ítem</b>"),
+    ("<b>Denominación del Puesto</b>", "<b>Denominacion del Puesto:</b>"),
+])
+def test_seed_with_other_numbering_accents_and_labels(tmp_path: Path, old: str, new: str) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "variante.txt"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    expected = extractor.extract(SEED)
+    record = extractor.extract(path)
+    for key in ("puesto", "relaciones", "objetivo", "funciones", "normas", "formacion", "experiencia",
+                "conocimientos", "cualidades", "aprobacion", "auditoria"):
+        assert record[key] == expected[key], key
+
+
+def test_weights_as_fractions_and_percent_signs(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    fractions = text.replace("\t10,00\n", "\t0,10\n")
+    path = tmp_path / "fracciones.txt"
+    path.write_text(fractions, encoding="utf-8")
+    assert [f["ponderacion"] for f in extractor.extract(path)["funciones"]] == [10.0] * 10
+    percent = text.replace("\t10,00\n", "\t10 %\n")
+    path.write_text(percent, encoding="utf-8")
+    assert [f["ponderacion"] for f in extractor.extract(path)["funciones"]] == [10.0] * 10
+
+
+def test_supervised_posts_as_a_list_in_one_cell(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8").replace(
+        "<b>Cargos Supervisados</b>\t", "<b>Cargos Supervisados</b>\tTécnico Legal I<br>Asistente Administrativo")
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    assert extractor.extract(path)["puesto"]["cargos_supervisados"] == ["Técnico Legal I", "Asistente Administrativo"]
