@@ -6,19 +6,18 @@ import hashlib
 import os
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .audit import AuditFacts
 from .catalog import Catalog
 from .errors import DamagedFileError
-from .pipeline import extract_with_facts
+from .pipeline import Extraction, extract_with_facts
 from .record import Record, error_record
 
 Progress = Callable[[int, int, str], None]
-Extraction = tuple[Record, AuditFacts | None]
+WORKER_MEMORY_BYTES = 4 * 1024**3
 
 
 def file_sha256(path: str) -> str | None:
@@ -48,13 +47,29 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def _limit_worker_memory() -> None:
+    """Worker initializer: a runaway parser gets a MemoryError (a damaged file), not the machine."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES))
+    except (ImportError, ValueError, OSError):
+        pass  # not on this platform: the time limit still applies
+
+
+def _failed(path: str, digest: str, message: str) -> Extraction:
+    return error_record(path, digest, None, DamagedFileError(message)), None
+
+
 def process(files: list[str], workers: int | None = None, catalog: Catalog | None = None,
-            progress: Progress | None = None, stats: BatchStats | None = None) -> Iterator[Extraction]:
+            progress: Progress | None = None, stats: BatchStats | None = None,
+            timeout: float | None = None, password: str | None = None) -> Iterator[Extraction]:
     """Yield the record of each file (with its audit facts), in the order given.
 
     Files are parsed in ``workers`` processes; a file whose content is in ``catalog`` is not
     parsed again; the same content given twice is parsed once and reported for both.
-    ``progress(done, total, path)`` is called as each file finishes.
+    ``timeout`` (seconds) stops the worker reading a file that takes longer, and reports the
+    file. ``progress(done, total, path)`` is called as each file finishes.
     """
     stats = stats if stats is not None else BatchStats()
     stats.total = len(files)
@@ -65,7 +80,7 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
     pending: list[int] = []
     for index, (path, digest) in enumerate(zip(files, digests)):
         if digest is None:
-            ready[index] = (error_record(path, "", None, DamagedFileError("No se pudo abrir el archivo.")), None)
+            ready[index] = _failed(path, "", "No se pudo abrir el archivo: compruebe que existe y se puede leer.")
             continue
         cached = catalog.get(digest, path) if catalog is not None else None
         if cached is not None:
@@ -81,36 +96,36 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
 
     def tick(index: int) -> None:
         nonlocal done
-        with lock:  # parallel completions are reported from the executor's thread
+        with lock:  # parallel completions are reported from the pool's thread
             done += 1
             if progress:
                 progress(done, len(pending), files[index])
 
-    def finish(index: int, extraction: Extraction) -> None:
-        ready[index] = extraction
-        stats.parsed += 1
-        if catalog is not None:
-            catalog.put(*extraction)
-        if executor is None:
-            tick(index)
+    pool = None
+    if pending and (timeout is not None or (workers > 1 and len(pending) > 1)):
+        from pebble import ProcessPool
 
+        pool = ProcessPool(max_workers=max(1, min(workers, len(pending))), initializer=_limit_worker_memory)
     futures: dict[int, Future[Extraction]] = {}
-    executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(pending) > 1 else None
     try:
-        if executor is not None:
+        if pool is not None:
             for index in pending:
-                future = executor.submit(extract_with_facts, files[index])
+                future = pool.schedule(extract_with_facts, args=(files[index], password), timeout=timeout)
                 future.add_done_callback(partial(_done, tick, index))
                 futures[index] = future
         originals: dict[int, Extraction] = {}  # what a later copy of the same content reuses
         for position, path in enumerate(files):
             if position not in ready:
-                digest = digests[position]
-                origin = first_of[digest] if digest else position
+                digest = digests[position] or ""
+                origin = first_of.get(digest, position)
                 if origin == position:
-                    extraction = (futures[origin].result() if executor is not None
-                                  else extract_with_facts(files[origin]))
-                    finish(origin, extraction)
+                    extraction, keep = _result(futures.get(origin), files[origin], digest, timeout, password)
+                    ready[origin] = extraction
+                    stats.parsed += 1
+                    if catalog is not None and keep:
+                        catalog.put(*extraction)
+                    if pool is None:
+                        tick(origin)
                     if digests[position + 1:].count(digest):
                         originals[origin] = extraction
                 else:
@@ -122,8 +137,28 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
                 stats.errors.append({"archivo": record["archivo"], "error": record["error"]})
             yield record, facts
     finally:
-        if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+        if pool is not None:
+            pool.stop()
+            pool.join()
+
+
+def _result(future: Future[Extraction] | None, path: str, digest: str, timeout: float | None,
+            password: str | None) -> tuple[Extraction, bool]:
+    """The extraction of one file, and whether it may be kept in the catalog (not a time-out)."""
+    if future is None:
+        return extract_with_facts(path, password), True
+    from pebble import ProcessExpired
+
+    try:
+        return future.result(), True
+    except TimeoutError:
+        return _failed(path, digest, f"La lectura superó el límite de {timeout:g} s (--timeout): el documento "
+                                     "puede estar dañado o ser demasiado complejo."), False
+    except ProcessExpired as exc:
+        return _failed(path, digest, f"El proceso de lectura terminó de forma inesperada (código {exc.exitcode}): "
+                                     "el documento puede estar dañado."), False
+    except Exception as exc:  # noqa: BLE001 - whatever a worker raises, the batch goes on
+        return _failed(path, digest, f"No se pudo leer el documento ({type(exc).__name__})."), False
 
 
 def _done(tick: Callable[[int], None], index: int, _future: Future[Extraction]) -> None:

@@ -19,6 +19,7 @@ from .consolidate import RunSummary, audited_records, check_outputs, open_catalo
 from .coverage import Coverage, apply_matches
 from .errors import PoaiError
 from .inputs import collect_inputs
+from .limits import DEFAULT_TIMEOUT
 from .matching import DEFAULT_THRESHOLD, Matcher
 from .poa import load_poa
 from .report import AuditReport, MatchTable
@@ -81,6 +82,19 @@ def _batch_options(command: argparse.ArgumentParser) -> None:
     cache.add_argument("--cache", type=Path, metavar="ARCHIVO",
                        help="catálogo SQLite de documentos ya leídos (por defecto, junto a la salida)")
     cache.add_argument("--no-cache", action="store_true", help="lee todo de nuevo, sin usar el catálogo")
+    command.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SEGUNDOS",
+                         help=f"tiempo máximo para leer un documento (por defecto {DEFAULT_TIMEOUT:g} s)")
+    command.add_argument("--password", metavar="CLAVE", help="contraseña para abrir PDF protegidos")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"valor no válido: '{text}' no es un número") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("valor no válido: debe ser mayor que 0")
+    return value
 
 
 def _threshold(text: str) -> float:
@@ -223,7 +237,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=args.workers,
                       cache=args.cache, use_cache=not args.no_cache, rules=rules, poa=args.poa,
-                      threshold=args.umbral, progress=bar)
+                      threshold=args.umbral, timeout=args.timeout, password=args.password, progress=bar)
     finally:
         bar.close()
     _report(summary, lambda text: print(text, file=sys.stderr))
@@ -243,7 +257,8 @@ def _extract(args: argparse.Namespace) -> int:
     bar = _Bar() if args.json is not None else None
     try:
         records = (_linked(record, matcher) for record, _facts in process(
-            files, workers=args.workers, catalog=catalog, progress=bar, stats=stats))
+            files, workers=args.workers, catalog=catalog, progress=bar, stats=stats, timeout=args.timeout,
+            password=args.password))
         if args.json is None and len(files) == 1:
             print(json.dumps(next(records), ensure_ascii=False, indent=2))
         elif args.json is None:
@@ -282,7 +297,8 @@ def _match(args: argparse.Namespace) -> int:
     table = MatchTable()
     stats = BatchStats()
     try:
-        for record, _facts in process(files, workers=args.workers, catalog=catalog, stats=stats):
+        for record, _facts in process(files, workers=args.workers, catalog=catalog, stats=stats,
+                                      timeout=args.timeout, password=args.password):
             apply_matches(record, matcher)
             coverage.add(record)
             for line in table.add(record):
@@ -307,7 +323,8 @@ def _audit(args: argparse.Namespace) -> int:
     catalog = open_catalog(args.cache, not args.no_cache and args.cache is not None, Path("."))
     report = AuditReport()
     try:
-        for record in audited_records(files, workers=args.workers, catalog=catalog, rules=rules):
+        for record in audited_records(files, workers=args.workers, catalog=catalog, rules=rules,
+                                      timeout=args.timeout, password=args.password):
             for line in report.add(record):
                 print(line)
     finally:

@@ -90,7 +90,8 @@ def open_catalog(cache: Path | None, use_cache: bool, beside: Path) -> Catalog |
 def audited_records(files: list[str], *, workers: int | None = None, catalog: Catalog | None = None,
                     rules: Rules | None = None, progress: Progress | None = None,
                     stats: BatchStats | None = None, matcher: Matcher | None = None,
-                    coverage: Coverage | None = None) -> Iterator[Record]:
+                    coverage: Coverage | None = None, timeout: float | None = None,
+                    password: str | None = None) -> Iterator[Record]:
     """The records of ``files`` in order, audited with ``rules`` and with the corpus rules;
     with a ``matcher``, each function is linked to the unit POA (and ``coverage`` counts it).
 
@@ -99,7 +100,8 @@ def audited_records(files: list[str], *, workers: int | None = None, catalog: Ca
     """
     keys: list[CorpusKey | None] = []
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        for record, facts in process(files, workers=workers, catalog=catalog, progress=progress, stats=stats):
+        for record, facts in process(files, workers=workers, catalog=catalog, progress=progress, stats=stats,
+                                     timeout=timeout, password=password):
             if rules is not None and facts is not None and record.get("estado") != "error":
                 audit_record(record, facts, rules)
             if matcher is not None:
@@ -120,7 +122,8 @@ def audited_records(files: list[str], *, workers: int | None = None, catalog: Ca
 def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_dir: Path | None = None,
         workers: int | None = None, cache: Path | None = None, use_cache: bool = True,
         rules: Rules | None = None, poa: Path | None = None, threshold: float = DEFAULT_THRESHOLD,
-        progress: Progress | None = None) -> RunSummary:
+        timeout: float | None = None, password: str | None = None, progress: Progress | None = None
+        ) -> RunSummary:
     """Read every POAI of ``inputs`` and write the consolidated workbook ``output``.
 
     With ``poa`` (the unit's POA), every function is matched to an operation and the workbook
@@ -137,7 +140,8 @@ def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_d
     stats = BatchStats()
     try:
         records = audited_records(files, workers=workers, catalog=catalog, rules=rules, progress=progress,
-                                  stats=stats, matcher=matcher, coverage=coverage)
+                                  stats=stats, matcher=matcher, coverage=coverage, timeout=timeout,
+                                  password=password)
         _write_outputs(records, output, json_path, csv_dir, summary, stats, coverage)
     finally:
         if catalog is not None:

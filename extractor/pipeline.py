@@ -9,62 +9,73 @@ from pathlib import Path
 from .audit import AuditFacts, audit_record
 from .detect import detect_format
 from .document import Document
-from .errors import DamagedFileError, PoaiError, UnsupportedFormatError
+from .errors import DamagedFileError, PoaiError
+from .limits import check_size, check_zip
 from .parser import parse_document
 from .record import Record, error_record, new_record
 from .stitching import stitch
 
+Extraction = tuple[Record, AuditFacts | None]
 
-def read_document(data: bytes, formato: str) -> Document:
-    """Run the reader of ``formato`` over ``data``."""
+
+def read_document(data: bytes, formato: str, password: str | None = None) -> Document:
+    """Run the reader of ``formato`` over ``data`` (size limits are checked first)."""
+    check_size(len(data))
     if formato == "pdf":
         from .readers.pdf import read_pdf
 
-        return read_pdf(data)
+        return read_pdf(data, password)
+    if formato == "doc":
+        from .readers.legacy import convert_doc
+
+        document = read_document(convert_doc(data), "docx")
+        document.formato = "doc"
+        return document
     if formato == "docx":
         from .readers.docx import read_docx
 
+        check_zip(data)
         return read_docx(data)
-    if formato == "txt":
-        from .readers.text import read_text
+    from .readers.text import read_text
 
-        return read_text(data)
-    raise UnsupportedFormatError(
-        "Los documentos Word antiguos (.doc) no se pueden leer: guárdelos como .docx o PDF."
-    )
+    return read_text(data)
 
 
-def extract(path: str | os.PathLike[str]) -> Record:
+def extract(path: str | os.PathLike[str], password: str | None = None) -> Record:
     """Read one POAI file into its record (SCHEMA.md); never raises for a bad document.
 
     A file that cannot be read gives a record with ``estado: "error"`` and its ``error``.
+    ``password`` opens a protected PDF.
     """
-    return extract_with_facts(path)[0]
+    return extract_with_facts(path, password)[0]
 
 
-def extract_with_facts(path: str | os.PathLike[str]) -> tuple[Record, AuditFacts | None]:
+def extract_with_facts(path: str | os.PathLike[str], password: str | None = None) -> Extraction:
     """The record and what the audit needs to know about the document's layout."""
     archivo = os.fspath(path)
     try:
+        check_size(Path(archivo).stat().st_size)  # before reading a huge file into memory
         data = Path(archivo).read_bytes()
+    except PoaiError as exc:
+        return error_record(archivo, "", None, exc), None
     except OSError as exc:
         error = DamagedFileError(f"No se pudo abrir el archivo: {exc.strerror}.")
         return error_record(archivo, "", None, error), None
-    return extract_bytes_with_facts(data, archivo)
+    return extract_bytes_with_facts(data, archivo, password)
 
 
-def extract_bytes(data: bytes, archivo: str) -> Record:
+def extract_bytes(data: bytes, archivo: str, password: str | None = None) -> Record:
     """Like :func:`extract` for bytes already in memory; ``archivo`` names them in the record."""
-    return extract_bytes_with_facts(data, archivo)[0]
+    return extract_bytes_with_facts(data, archivo, password)[0]
 
 
-def extract_bytes_with_facts(data: bytes, archivo: str) -> tuple[Record, AuditFacts | None]:
+def extract_bytes_with_facts(data: bytes, archivo: str, password: str | None = None) -> Extraction:
     """Like :func:`extract_with_facts` for bytes already in memory."""
     sha256 = hashlib.sha256(data).hexdigest()
     formato: str | None = None
     try:
         formato = detect_format(data)
-        document = stitch(read_document(data, formato))
+        document = stitch(read_document(data, formato, password))
         parsed = parse_document(document)
     except PoaiError as exc:
         exc.archivo = archivo
@@ -78,7 +89,7 @@ def extract_bytes_with_facts(data: bytes, archivo: str) -> tuple[Record, AuditFa
         )
         damaged.archivo = archivo
         return error_record(archivo, sha256, formato, damaged), None
-    record = new_record(archivo, sha256, formato, document.paginas)
+    record = new_record(archivo, sha256, document.formato, document.paginas)
     record["plantilla"] = parsed.family.key
     record.update(parsed.fields)
     audit_record(record, parsed.facts)

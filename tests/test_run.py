@@ -166,9 +166,9 @@ def test_same_file_twice_is_parsed_once(tmp_path: Path, monkeypatch: pytest.Monk
 
     real = batch.extract_with_facts
 
-    def counting(path: str) -> object:
+    def counting(path: str, password: str | None = None) -> object:
         calls.append(path)
-        return real(path)
+        return real(path, password)
 
     monkeypatch.setattr("extractor.batch.extract_with_facts", counting)
     twin = tmp_path / "copia.txt"

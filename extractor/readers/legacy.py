@@ -1,0 +1,38 @@
+"""Legacy Word (.doc) files: converted to .docx by LibreOffice when it is installed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import DamagedFileError, UnsupportedFormatError
+
+CONVERSION_TIMEOUT = 120
+
+
+def convert_doc(data: bytes) -> bytes:
+    """The .docx bytes of a .doc file (``soffice --headless --convert-to docx``)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise UnsupportedFormatError(
+            "Es un documento Word antiguo (.doc). Instale LibreOffice (en Debian o Ubuntu: "
+            "sudo apt-get install libreoffice-writer) para que poai lo convierta, o guárdelo como .docx."
+        )
+    with tempfile.TemporaryDirectory(prefix="poai-doc-") as folder:
+        source = Path(folder, "documento.doc")
+        source.write_bytes(data)
+        profile = Path(folder, "perfil").as_uri()  # a private profile: runs never share LibreOffice state
+        try:
+            subprocess.run(
+                [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx",
+                 "--outdir", folder, str(source)],
+                capture_output=True, timeout=CONVERSION_TIMEOUT, check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise DamagedFileError("LibreOffice no pudo convertir el documento .doc a tiempo.") from exc
+        converted = Path(folder, "documento.docx")
+        if not converted.exists():
+            raise DamagedFileError("LibreOffice no pudo convertir el documento .doc: puede estar dañado.")
+        return converted.read_bytes()
