@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from .atomic import AtomicFile
 from .cellsafe import csv_safe
-from .frames import SHEETS, to_frames
+from .frames import sheet_columns, to_frames
 from .record import Record
 
 FILE_NAMES = {
@@ -26,9 +26,8 @@ class CsvWriter:
     def __init__(self, folder: Path, with_coverage: bool = False) -> None:
         self.folder = folder
         self.files: dict[str, tuple[AtomicFile, TextIO, Any]] = {}
-        for name, columns in SHEETS.items():
-            if name == "Cobertura POA" and not with_coverage:
-                continue
+        self.layout = sheet_columns(with_coverage)
+        for name, columns in self.layout.items():
             atomic = AtomicFile(folder / FILE_NAMES[name])
             stream = open(atomic.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed in close()
             writer = csv.writer(stream)
@@ -49,7 +48,7 @@ class CsvWriter:
         if name not in self.files:
             return
         _atomic, _stream, writer = self.files[name]
-        columns = SHEETS[name]
+        columns = self.layout[name]
         for row in rows:
             writer.writerow([_value(row.get(c.name), c.kind) for c in columns])
 

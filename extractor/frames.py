@@ -67,6 +67,17 @@ SHEETS: dict[str, list[Column]] = {
     ],
 }
 
+POA_COLUMNS = {"Código POA", "Operación POA", "Puntaje POA", "Otros candidatos POA"}
+
+
+def sheet_columns(with_poa: bool) -> dict[str, list[Column]]:
+    """The sheets a writer lays out: without a unit POA, no POA columns and no coverage sheet."""
+    if with_poa:
+        return SHEETS
+    return {name: [c for c in columns if c.name not in POA_COLUMNS]
+            for name, columns in SHEETS.items() if name != "Cobertura POA"}
+
+
 _TIPOS = {"especifica": "Específica", "rutinaria": "Rutinaria"}
 _GRADOS = {"bachiller": "Bachiller", "tecnico": "Técnico", "licenciatura": "Licenciatura",
            "postgrado": "Postgrado", "doctorado": "Doctorado"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 # "1.-", "1 -", "1.", "3.2", "A.", "I.", "IV)" and similar prefixes of section headings.
@@ -31,6 +32,11 @@ def fold(text: str | None) -> str:
     """Lower-case, accent-free, punctuation-free, single-spaced form for matching."""
     if not text:
         return ""
+    return _fold(text)
+
+
+@lru_cache(maxsize=65536)  # the same labels and headings are folded again and again
+def _fold(text: str) -> str:
     folded = strip_accents(text).lower().replace("º", "o").replace("°", "o")
     folded = _PUNCT.sub(" ", folded)
     return _WS.sub(" ", folded).strip()

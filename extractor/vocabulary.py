@@ -73,14 +73,29 @@ def label_forms(text: str) -> list[str]:
     return [f for i, f in enumerate(forms) if f and f not in forms[:i]]
 
 
+Frozen = tuple[tuple[str, tuple[str, ...]], ...]
+_FROZEN: dict[int, tuple[dict[str, list[str]], Frozen]] = {}
+
+
+def _freeze(table: dict[str, list[str]]) -> Frozen:
+    """A hashable copy of a synonym table (memoised: the vocabulary's tables live for the process)."""
+    entry = _FROZEN.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = (table, tuple((k, tuple(v)) for k, v in table.items()))
+        _FROZEN[id(table)] = entry
+    return entry[1]
+
+
 def best_key(text: str, table: dict[str, list[str]], threshold: float = THRESHOLD) -> tuple[str | None, float]:
     """Best-scoring key of ``table`` for ``text`` and its score (0 when below ``threshold``)."""
-    raw = text.strip()
-    forms = label_forms(raw)
-    if not forms:
-        forms = [raw]
+    return _best_key(text.strip(), _freeze(table), threshold)
+
+
+@lru_cache(maxsize=32768)  # forms repeat their labels on every page and every document
+def _best_key(raw: str, table: Frozen, threshold: float) -> tuple[str | None, float]:
+    forms = label_forms(raw) or [raw]
     best: tuple[str | None, float] = (None, 0.0)
-    for key, synonyms in table.items():
+    for key, synonyms in table:
         for synonym in synonyms:
             score = _score(forms, synonym, raw)
             if score > best[1]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
+from copy import copy
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from openpyxl.utils import get_column_letter
 
 from .atomic import atomic_path
 from .cellsafe import xml_safe
-from .frames import SHEETS, Column, to_frames
+from .frames import Column, sheet_columns, to_frames
 from .record import Record
 
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -36,6 +37,8 @@ _FILLS = {
     "parcial": PatternFill("solid", fgColor="FFE699"),
     "sin_poa": PatternFill("solid", fgColor="F8CBAD"),
 }
+# The cells of a row that carry its highlight (a finding's severity, an unserved operation …).
+_HIGHLIGHTED = {"Severidad", "Estado", "Código", "Mensaje", "Operación", "Atendida", "Regla"}
 _BINS = [(0, 50, "menos de 50 %"), (50, 75, "50 a 74 %"), (75, 90, "75 a 89 %"), (90, 100, "90 a 99 %"),
          (100, 101, "100 %")]
 
@@ -48,16 +51,17 @@ class WorkbookWriter:
         self.book = Workbook(write_only=True)
         self.summary_sheet = self.book.create_sheet("Resumen")
         self.sheets: dict[str, Any] = {}
+        self.styles: dict[str, _Styles] = {}
         self.rows: Counter[str] = Counter()
-        for name, columns in SHEETS.items():
-            if name == "Cobertura POA" and not with_coverage:
-                continue
+        self.layout = sheet_columns(with_coverage)
+        for name, columns in self.layout.items():
             sheet = self.book.create_sheet(name)
             for index, column in enumerate(columns, 1):
                 sheet.column_dimensions[get_column_letter(index)].width = column.width
             sheet.freeze_panes = "A2"
             sheet.append([self._header(sheet, c.name) for c in columns])
             self.sheets[name] = sheet
+            self.styles[name] = _Styles(sheet)
         self.documents = 0
         self.states: Counter[str] = Counter()
         self.with_findings = 0
@@ -95,17 +99,12 @@ class WorkbookWriter:
 
     def _append(self, name: str, rows: list[dict[str, Any]]) -> None:
         sheet = self.sheets[name]
-        columns = SHEETS[name]
+        styles = self.styles[name]
+        columns = self.layout[name]
         for row in rows:
             fill = _row_fill(name, row)
-            cells = []
-            for column in columns:
-                cell = _cell(sheet, column, row.get(column.name))
-                if fill is not None and column.name in {"Severidad", "Estado", "Código", "Mensaje", "Operación",
-                                                          "Atendida", "Regla"}:
-                    cell.fill = fill
-                cells.append(cell)
-            sheet.append(cells)
+            sheet.append([_cell(sheet, styles, column, row.get(column.name),
+                                fill if column.name in _HIGHLIGHTED else None) for column in columns])
             self.rows[name] += 1
 
     def _write_summary(self) -> None:
@@ -158,7 +157,7 @@ class WorkbookWriter:
         """Write the workbook (atomically: a temporary file renamed over the target)."""
         self._write_summary()
         for name, sheet in self.sheets.items():
-            last = get_column_letter(len(SHEETS[name]))
+            last = get_column_letter(len(self.layout[name]))
             sheet.auto_filter.ref = f"A1:{last}{self.rows[name] + 1}"
         with atomic_path(self.target) as temporary:
             self.book.save(temporary)
@@ -185,24 +184,51 @@ def _row_fill(sheet: str, row: dict[str, Any]) -> PatternFill | None:
     return None
 
 
-def _cell(sheet: Any, column: Column, value: Any) -> WriteOnlyCell:
+class _Styles:
+    """Style templates per (kind, fill): copying a finished style is much cheaper than setting one."""
+
+    def __init__(self, sheet: Any) -> None:
+        self.sheet = sheet
+        self.cache: dict[tuple[str, str | None], Any] = {}
+
+    def apply(self, cell: WriteOnlyCell, kind: str, fill: PatternFill | None) -> None:
+        key = (kind, fill.fgColor.rgb if fill is not None else None)
+        style = self.cache.get(key)
+        if style is None:
+            template = WriteOnlyCell(self.sheet, None)
+            if kind == "long":
+                template.alignment = _WRAP
+            elif kind == "text":
+                template.alignment = _TOP
+            elif kind == "float":
+                template.number_format = "0.00"
+            elif kind == "date":
+                template.number_format = "DD/MM/YYYY"
+            if fill is not None:
+                template.fill = fill
+            style = self.cache[key] = template._style
+        cell._style = copy(style)
+
+
+def _value(column: Column, value: Any) -> Any:
+    """The value as the cell should store it (text stays text, numbers and dates typed)."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return WriteOnlyCell(sheet, None)
+        return None
     if column.kind in {"text", "long"}:
-        cell = WriteOnlyCell(sheet, xml_safe(str(value)))
-        cell.data_type = "s"  # document text is never a formula, whatever it starts with
-        cell.alignment = _WRAP if column.kind == "long" else _TOP
-        return cell
+        return xml_safe(str(value))
     if column.kind == "int":
-        return WriteOnlyCell(sheet, int(value))
+        return int(value)
     if column.kind == "float":
-        cell = WriteOnlyCell(sheet, float(value))
-        cell.number_format = "0.00"
-        return cell
-    if column.kind == "date":
-        cell = WriteOnlyCell(sheet, value)
-        cell.number_format = "DD/MM/YYYY"
-        return cell
+        return float(value)
     if column.kind == "bool":
-        return WriteOnlyCell(sheet, "Sí" if value else "No")
-    return WriteOnlyCell(sheet, value)
+        return "Sí" if value else "No"
+    return value
+
+
+def _cell(sheet: Any, styles: _Styles, column: Column, value: Any, fill: PatternFill | None) -> WriteOnlyCell:
+    stored = _value(column, value)
+    cell = WriteOnlyCell(sheet, stored)
+    if isinstance(stored, str):
+        cell.data_type = "s"  # document text is never a formula, whatever it starts with
+    styles.apply(cell, column.kind, fill)
+    return cell

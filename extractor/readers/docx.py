@@ -16,6 +16,8 @@ from ..errors import DamagedFileError
 from ..textnorm import clean_ws
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RUN, _RPR, _T, _TAB, _BR, _CR, _NB_HYPHEN, _TYPE = (
+    W + "r", W + "rPr", W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen", W + "type")
 
 
 def read_docx(data: bytes) -> Document:
@@ -34,11 +36,13 @@ def read_docx(data: bytes) -> Document:
 
 
 def _heading_style_ids(word: Any) -> set[str]:
+    # Read from the styles part's XML: building python-docx style objects costs more than the text.
     ids = set()
-    for style in word.styles:
-        name = (getattr(style, "name", "") or "").lower()
+    for style in word.styles.element.iterchildren(W + "style"):
+        name_node = style.find(W + "name")
+        name = (name_node.get(W + "val", "") if name_node is not None else "").lower()
         if name.startswith(("heading", "título", "titulo", "title")):
-            ids.add(style.style_id)
+            ids.add(style.get(W + "styleId"))
     return ids
 
 
@@ -74,23 +78,23 @@ def _paragraph_lines(p: Any, heading_styles: set[str]) -> list[tuple[str, bool, 
     lines: list[list[str]] = [[]]
     bold_chars = 0
     all_chars = 0
-    for node in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):
-        tag = node.tag
-        if tag == W + "t":
-            text = node.text or ""
-            lines[-1].append(text)
-            run = node.getparent()
-            if run is not None and run.tag == W + "r":
+    for run in p.iter(_RUN):  # runs anywhere inside: hyperlinks, content controls, smart tags
+        bold = _is_bold(run.find(_RPR))
+        for node in run.iterchildren(_T, _TAB, _BR, _CR, _NB_HYPHEN):
+            tag = node.tag
+            if tag == _T:
+                text = node.text or ""
+                lines[-1].append(text)
                 weight = len(text.strip())
                 all_chars += weight
-                if _is_bold(run.find(W + "rPr")):
+                if bold:
                     bold_chars += weight
-        elif tag == W + "tab":
-            lines[-1].append(" ")
-        elif tag == W + "noBreakHyphen":
-            lines[-1].append("-")
-        elif node.get(W + "type") in (None, "textWrapping"):
-            lines.append([])
+            elif tag == _TAB:
+                lines[-1].append(" ")
+            elif tag == _NB_HYPHEN:
+                lines[-1].append("-")
+            elif node.get(_TYPE) in (None, "textWrapping"):
+                lines.append([])
     bold = all_chars > 0 and bold_chars == all_chars
     result = []
     for parts in lines:
