@@ -157,6 +157,12 @@ class _Parser:
             match = re.search(r"\b(20\d\d)\b", item.all_text)
             if match and not item.is_row:
                 return int(match.group(1))
+        # "POA-2023 de la Unidad", "(P.O.A. 2023)": the year of the plan the form refers to.
+        for item in self.items:
+            match = re.search(r"\bp\.?\s?o\.?\s?a\.?\s?i?\.?\s*[-–]?\s*(20\d\d)\b", item.all_text,
+                              flags=re.IGNORECASE)
+            if match:
+                return int(match.group(1))
         return None
 
     # -- label/value pairs ---------------------------------------------------------------
@@ -164,6 +170,8 @@ class _Parser:
         """Values of the labels of ``table`` printed in ``items`` (label → cells; [] when blank)."""
         found: dict[str, list[Cell]] = {}
         pending: str | None = None
+        last_key: str | None = None  # the label of the last label/value row, and its table
+        last_table: int | None = None
         for item in items:
             if id(item) in self.used:
                 continue
@@ -184,6 +192,14 @@ class _Parser:
                 continue
             pending = None
             cells = item.filled
+            # A row whose label cell is blank continues the value of the row above ("Funcional: …"
+            # then "Lineal: …" under one label merged down, or one relation per row).
+            if item.cells and item.cells[0].empty and cells and last_key is not None and last_table == item.table \
+                    and all(self.vocab.match(c.text.split(":")[0], table) is None for _, c in cells):
+                found[last_key] = [Cell(items=[i for c in found[last_key] for i in c.items]
+                                        + [i for _, c in cells for i in c.items])]
+                continue
+            last_key = None
             index = 0
             while index < len(cells):
                 _, cell = cells[index]
@@ -205,6 +221,7 @@ class _Parser:
                     index += 2
                 else:
                     index += 1
+                last_key, last_table = key, item.table
         return found
 
     # -- puesto -----------------------------------------------------------------------------

@@ -148,3 +148,22 @@ def test_supervised_posts_as_a_list_in_one_cell(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text(text, encoding="utf-8")
     assert extractor.extract(path)["puesto"]["cargos_supervisados"] == ["Técnico Legal I", "Asistente Administrativo"]
+
+
+def test_family_b_values_continued_on_rows_below_their_label(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parent.parent / "samples" / "poai" / "poai_b01_texto.txt"
+    text = sample.read_text(encoding="utf-8")
+    functional = "Funcional: DIRECCIÓN GENERAL DE SISTEMAS DE INFORMACIÓN TERRITORIAL"
+    assert f"{functional}<br>Lineal:" in text
+    text = text.replace(f"{functional}<br>Lineal:", f"{functional}\n\tLineal:")
+    label = "<b>Relaciones Internas</b>\t"
+    start = text.index(label) + len(label)
+    end = text.index("\n", start)
+    relations = text[start:end].split("<br>")
+    text = text[:start] + "\n\t".join(relations) + text[end:]
+    path = tmp_path / "b.txt"
+    path.write_text(text, encoding="utf-8")
+    record, expected = extractor.extract(path), extractor.extract(sample)
+    assert record["puesto"]["dependencia"] == expected["puesto"]["dependencia"]
+    assert record["relaciones"] == expected["relaciones"]
+    assert len(record["relaciones"]["intrainstitucionales"]) == len(relations)
