@@ -102,10 +102,18 @@ def _heading_of_line(block: Paragraph, vocab: Vocabulary) -> tuple[str | None, s
         if key:
             return key, rest
         return None, ""
-    # A plain line is a heading only when it is exactly one (multi-word) heading.
+    # A plain line is a heading only when it is exactly one heading: several words, or one
+    # word in capitals ("FORMACION") for the requirement sections, never an approval word
+    # ("Compromiso" is also a personal quality).
     folded = fold(left)
-    if " " in folded and not rest:
-        for key, synonyms in vocab.sections.items():
-            if folded in (fold(s) for s in synonyms):
-                return key, ""
+    if rest:
+        return None, ""
+    capitals = left.strip().isupper() and len(folded.split()) <= 3
+    for key, synonyms in vocab.sections.items():
+        if folded in (fold(s) for s in synonyms) and (" " in folded or (capitals and key in _ONE_WORD_SECTIONS)):
+            return key, ""
     return None, ""
+
+
+_ONE_WORD_SECTIONS = {"identificacion", "relaciones", "requisitos", "formacion", "experiencia", "conocimientos",
+                      "cualidades", "normas"}

@@ -269,3 +269,24 @@ def test_readers_raise_only_project_errors() -> None:
         archive.writestr("word/document.xml", "<not-xml")
     with pytest.raises(PoaiError):
         read_docx(bad_zip.getvalue())
+
+
+def test_read_only_input_folder_and_unwritable_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "solo lectura"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "poai.txt")
+    folder.chmod(0o555)
+    try:
+        out = tmp_path / "c.xlsx"
+        assert main(["run", str(folder), "-o", str(out), "--no-cache"]) == 0
+        assert out.exists()
+        real_access = __import__("os").access
+        monkeypatch.setattr("extractor.consolidate.os.access",
+                            lambda path, mode: False if Path(path) == tmp_path / "cerrada" else real_access(path, mode))
+        (tmp_path / "cerrada").mkdir()
+        assert main(["run", str(folder), "-o", str(tmp_path / "cerrada" / "c.xlsx")]) == 2
+        assert capsys.readouterr().err.endswith(
+            f"poai: error: No se puede escribir en la carpeta de salida: {tmp_path / 'cerrada'}\n")
+    finally:
+        folder.chmod(0o755)

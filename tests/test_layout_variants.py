@@ -167,3 +167,16 @@ def test_family_b_values_continued_on_rows_below_their_label(tmp_path: Path) -> 
     assert record["puesto"]["dependencia"] == expected["puesto"]["dependencia"]
     assert record["relaciones"] == expected["relaciones"]
     assert len(record["relaciones"]["intrainstitucionales"]) == len(relations)
+
+
+@pytest.mark.parametrize(("line", "section"), [
+    ("FORMACION", "formacion"), ("CUALIDADES", "cualidades"), ("Cualidades", None), ("COMPROMISO", None),
+    ("Normas a Cumplir", "normas"), ("INICIATIVA PROPIA", None),
+])
+def test_plain_heading_lines(line: str, section: str | None) -> None:
+    from extractor.document import Document, Paragraph
+    from extractor.sections import PREAMBLE, segment
+    from extractor.vocabulary import vocabulary
+
+    items = segment(Document("txt", [Paragraph(text=line), Paragraph(text="Texto cualquiera")]), vocabulary())
+    assert items[-1].section == (section or PREAMBLE)
