@@ -25,6 +25,14 @@ DEFAULT_SEVERITY = {
     "funcion_sin_poa": "advertencia", "item_duplicado": "error", "ocupante_duplicado": "advertencia",
     "superior_desconocido": "info",
 }
+# How an office reads each rule's name.
+RULE_NAMES = {
+    "campo_vacio": "Campo vacío", "seccion_faltante": "Sección faltante", "sin_funciones": "Sin funciones",
+    "funcion_incompleta": "Función incompleta", "ponderacion_total": "Ponderaciones que no suman 100",
+    "sin_aprobacion": "Sin aprobación", "funcion_sin_poa": "Función sin operación del POA",
+    "item_duplicado": "Ítem duplicado", "ocupante_duplicado": "Misma persona en dos puestos",
+    "superior_desconocido": "Superior sin POAI en el lote",
+}
 # Fields whose absence is always a finding (SCHEMA.md), and their severity by default.
 ALWAYS_REQUIRED = ("denominacion", "objetivo", "gestion")
 _FIELD_NAMES = {

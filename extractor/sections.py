@@ -24,7 +24,6 @@ class Item:
     text: str = ""
     cells: list[Cell] = field(default_factory=list)
     table: int | None = None  # id of the table a row belongs to
-    emphasis: bool = False
 
     @property
     def is_row(self) -> bool:
@@ -65,8 +64,7 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
                 if rest:
                     items.append(Item(page=block.page, section=section, text=rest))
                 continue
-            items.append(Item(page=block.page, section=section, text=block.text,
-                              emphasis=block.bold or block.heading))
+            items.append(Item(page=block.page, section=section, text=block.text))
             continue
         assert isinstance(block, Table)
         table_id += 1

@@ -10,7 +10,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .textnorm import compact, fold, strip_numbering, strip_parenthetical
+from .textnorm import fold, strip_numbering, strip_parenthetical
 
 # A heading or label must be this close (rapidfuzz ratio, 0-100) to one of its synonyms.
 THRESHOLD = 86.0
@@ -125,11 +125,6 @@ def _score(forms: list[str], synonym: str, raw: str) -> float:
                 score = max(score, fuzz.ratio(form.replace(" ", ""), target.replace(" ", "")) - 1)
         best = max(best, score)
     return best
-
-
-def compact_equal(a: str, b: str) -> bool:
-    """Equal after folding and removing all spaces."""
-    return compact(a) == compact(b)
 
 
 @lru_cache(maxsize=1)

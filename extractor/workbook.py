@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .atomic import atomic_path
+from .audit import RULE_NAMES
 from .cellsafe import xml_safe
 from .frames import Column, sheet_columns, to_frames
 from .record import Record
@@ -67,7 +68,6 @@ class WorkbookWriter:
         self.with_findings = 0
         self.completeness: list[float] = []
         self.findings: Counter[str] = Counter()
-        self.messages: dict[str, str] = {}
 
     @staticmethod
     def _header(sheet: Any, text: str) -> WriteOnlyCell:
@@ -142,7 +142,7 @@ class WorkbookWriter:
         line()
         line("Observaciones más frecuentes", "Veces", strong=True)
         for rule, count in self.findings.most_common(10):
-            line(rule, count)
+            line(f"{RULE_NAMES.get(rule, rule)} ({rule})", count)
         chart = BarChart()
         chart.title = "Distribución de la completitud"
         chart.y_axis.title = "Documentos"
