@@ -180,3 +180,34 @@ def test_plain_heading_lines(line: str, section: str | None) -> None:
 
     items = segment(Document("txt", [Paragraph(text=line), Paragraph(text="Texto cualquiera")]), vocabulary())
     assert items[-1].section == (section or PREAMBLE)
+
+
+def test_unruled_pdf_table_with_wrapped_labels_and_values(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    body, bold = styles["Normal"], styles["Heading4"]
+    text = SEED.read_text(encoding="utf-8")
+    label_rows = [("Denominación del Puesto", "RESPONSABLE DE TRATA Y TRAFICO"), ("Nro Item", "161"),
+                  ("Dependencia", "DIRECCIÓN GENERAL DE JUSTICIA Y DERECHOS FUNDAMENTALES"),
+                  ("Inmediato Superior", "DIRECTOR (A) GENERAL DE ACCESO A LA JUSTICIA Y DERECHOS FUNDAMENTALES "
+                                         "DEL MINISTERIO DE JUSTICIA Y TRANSPARENCIA INSTITUCIONAL"),
+                  ("Nombre del Ocupante", "LUZ MARIA CALDERON ARANCIBIA"), ("Cargos Supervisados", "")]
+    assert all(value in text for _, value in label_rows[:3])
+    story = [Paragraph("PLAN OPERATIVO ANUAL INDIVIDUAL - GESTIÓN 2023", bold),
+             Paragraph("1.- IDENTIFICACIÓN DEL PUESTO", bold),
+             Table([[Paragraph(f"<b>{label}</b>", body), Paragraph(value, body)] for label, value in label_rows],
+                   colWidths=[95, 330], hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP")]),
+             Paragraph("2.- RELACIONAMIENTO", bold), Paragraph("3.- DESCRIPCIÓN DE FUNCIONES", bold),
+             Paragraph("3.1 Objetivo del Puesto", bold), Paragraph("Prestar apoyo al Consejo.", body),
+             Paragraph("4.4 Cualidades Personales", bold), Paragraph("INICIATIVA PROPIA", body)]
+    path = tmp_path / "sin_bordes.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    puesto = extractor.extract(path)["puesto"]
+    assert puesto == {"denominacion": "RESPONSABLE DE TRATA Y TRAFICO", "item": "161",
+                      "dependencia": "DIRECCIÓN GENERAL DE JUSTICIA Y DERECHOS FUNDAMENTALES",
+                      "inmediato_superior": label_rows[3][1], "ocupante": "LUZ MARIA CALDERON ARANCIBIA",
+                      "cargos_supervisados": []}

@@ -308,7 +308,7 @@ def _free_text(chars: list[Char], content: _PageContent) -> None:
     while index < len(body):
         line = body[index]
         if len(line.segments()) >= 2:
-            table, index = _unruled_table(body, index, content.number)
+            table, index = _unruled_table(body, index, content.number, limit)
             content.placed.append((line.top, table))
             continue
         # A paragraph: following lines that continue it (wrapped, same weight, no gap).
@@ -325,37 +325,59 @@ def _free_text(chars: list[Char], content: _PageContent) -> None:
                                                    bold=all(p.bold for p in parts))))
 
 
-def _unruled_table(lines: list[_Line], start: int, page: int) -> tuple[Table, int]:
-    """Rows of aligned text starting at ``lines[start]``: columns are where segments start."""
-    first = lines[start].segments()
-    starts = [s.x0 for s in first]
-    rows: list[list[list[str]]] = []
+def _unruled_table(lines: list[_Line], start: int, page: int, right: float) -> tuple[Table, int]:
+    """Rows of aligned text starting at ``lines[start]``: columns are where segments start.
+
+    A line close below the previous one, whose text in each column would not have fitted on
+    the line above in that column, continues that row (a wrapped label or value); otherwise
+    it starts a row. A column's right limit is the furthest its text reaches in the table.
+    """
+    starts = [s.x0 for s in lines[start].segments()]
+    region: list[tuple[_Line, list[_Line], list[int]]] = []
     index = start
     previous_bottom = lines[start].top
     while index < len(lines):
         line = lines[index]
-        if line.top - previous_bottom > 1.6 * line.size and rows:
+        if line.top - previous_bottom > 1.6 * line.size and region:
             break  # a blank gap ends the table
         segments = line.segments()
-        column_of = [_column(s.x0, starts) for s in segments]
         if len(segments) >= 2:
             for s in segments:
                 if min(abs(s.x0 - x) for x in starts) > 3 and s.x0 > starts[-1]:
                     starts.append(s.x0)
-            column_of = [_column(s.x0, starts) for s in segments]
-            row: list[list[str]] = [[] for _ in starts]
-            for s, col in zip(segments, column_of):
-                row[col].append(s.text)
-            rows.append(row)
-        elif rows and column_of[0] > 0 and abs(segments[0].x0 - starts[column_of[0]]) <= 3:
-            rows[-1][column_of[0]].append(segments[0].text)  # a wrapped value
-        elif rows and column_of[0] == 0 and len(starts) > 1 and segments[0].x1 < starts[1] - 2 \
-                and abs(segments[0].x0 - starts[0]) <= 3:
-            rows.append([[segments[0].text]] + [[] for _ in starts[1:]])  # a label with no value
-        else:
-            break
+        columns = [_column(s.x0, starts) for s in segments]
+        if len(segments) == 1 and not (abs(segments[0].x0 - starts[columns[0]]) <= 3):
+            break  # text that does not start at a column: the table is over
+        if len(segments) == 1 and columns[0] == 0 and len(starts) > 1 and segments[0].x1 >= starts[1] - 2:
+            break  # a line across the columns is a paragraph
+        region.append((line, segments, columns))
         previous_bottom = line.bottom
         index += 1
+    reach: dict[int, float] = {}
+    for _line, segments, columns in region:
+        for s, c in zip(segments, columns):
+            reach[c] = max(reach.get(c, 0.0), s.x1)
+    rows: list[list[list[str]]] = []
+    above: dict[int, _Line] = {}  # the previous line's segment in each column
+    previous: _Line | None = None
+    for line, segments, columns in region:
+        close = previous is not None and line.top - previous.bottom <= 0.45 * line.size
+        wrapped = close and all(c in above and not _fits(above[c], s, min(reach[c], right))
+                                for s, c in zip(segments, columns))
+        if rows and wrapped:
+            for s, c in zip(segments, columns):
+                rows[-1][c].append(s.text)
+        elif rows and len(segments) == 1 and columns[0] > 0:
+            rows[-1][columns[0]].append(segments[0].text)  # a value on its own line
+        else:
+            row: list[list[str]] = [[] for _ in starts]
+            for s, c in zip(segments, columns):
+                row[c].append(s.text)
+            rows.append(row)
+            above = {}
+        for s, c in zip(segments, columns):
+            above[c] = s
+        previous = line
     width = len(starts)
     table_rows = []
     for row in rows:
