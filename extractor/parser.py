@@ -363,6 +363,8 @@ class _Parser:
             values = {key: item.cells[i] if i < len(item.cells) else Cell() for i, key in header.items()}
             if all(c.empty for c in values.values()):
                 continue
+            if _is_total_row(item):
+                continue  # "TOTAL … 100 %": the table's sum, not a function
             if values.get("funcion", Cell()).empty and last is not None:
                 _extend_function(last, values, self.vocab)
                 continue
@@ -559,6 +561,15 @@ class _Parser:
             if found.get(key):
                 result[key] = parse_date(found[key][0].text)
         return result
+
+
+_TOTAL_WORDS = {"total", "totales", "suma", "total ponderacion", "total general", "sumatoria"}
+
+
+def _is_total_row(item: Item) -> bool:
+    texts = [fold(c.text) for _, c in item.filled]
+    words = [t for t in texts if not re.fullmatch(r"[\d\s.,%]*", t)]
+    return bool(words) and all(t in _TOTAL_WORDS for t in words)
 
 
 def _extend_function(function: dict[str, Any], values: dict[str, Cell], vocab: Vocabulary) -> None:

@@ -211,3 +211,14 @@ def test_unruled_pdf_table_with_wrapped_labels_and_values(tmp_path: Path) -> Non
                       "dependencia": "DIRECCIÓN GENERAL DE JUSTICIA Y DERECHOS FUNDAMENTALES",
                       "inmediato_superior": label_rows[3][1], "ocupante": "LUZ MARIA CALDERON ARANCIBIA",
                       "cargos_supervisados": []}
+
+
+def test_total_row_is_not_a_function(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8").replace(
+        "EMISIÓN DE NOTAS INTERNAS Y NOTAS EXTERNAS\tREQUERIMIENTO ATENDIDO\tDOCUMENTO\t10,00\n",
+        "EMISIÓN DE NOTAS INTERNAS Y NOTAS EXTERNAS\tREQUERIMIENTO ATENDIDO\tDOCUMENTO\t10,00\n<b>TOTAL</b>\t\t\t100 %\n")
+    path = tmp_path / "total.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extractor.extract(path)
+    assert len(record["funciones"]) == 10
+    assert record["auditoria"] == []
