@@ -214,9 +214,8 @@ def test_unruled_pdf_table_with_wrapped_labels_and_values(tmp_path: Path) -> Non
 
 
 def test_total_row_is_not_a_function(tmp_path: Path) -> None:
-    text = SEED.read_text(encoding="utf-8").replace(
-        "EMISIÓN DE NOTAS INTERNAS Y NOTAS EXTERNAS\tREQUERIMIENTO ATENDIDO\tDOCUMENTO\t10,00\n",
-        "EMISIÓN DE NOTAS INTERNAS Y NOTAS EXTERNAS\tREQUERIMIENTO ATENDIDO\tDOCUMENTO\t10,00\n<b>TOTAL</b>\t\t\t100 %\n")
+    last = "EMISIÓN DE NOTAS INTERNAS Y NOTAS EXTERNAS\tREQUERIMIENTO ATENDIDO\tDOCUMENTO\t10,00\n"
+    text = SEED.read_text(encoding="utf-8").replace(last, last + "<b>TOTAL</b>\t\t\t100 %\n")
     path = tmp_path / "total.txt"
     path.write_text(text, encoding="utf-8")
     record = extractor.extract(path)
