@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -303,6 +304,8 @@ def _free_text(chars: list[Char], content: _PageContent) -> None:
         else:
             body.append(line)
     left = min((line.x0 for line in body), default=0.0)
+    # Headings made with a bigger font (Word's heading styles are not always bold).
+    body_size = statistics.median(line.size for line in body) if body else 0.0
     limit = max(content.width - left, max((line.x1 for line in body), default=0.0))
     index = 0
     while index < len(body):
@@ -316,13 +319,15 @@ def _free_text(chars: list[Char], content: _PageContent) -> None:
         index += 1
         while index < len(body):
             nxt = body[index]
-            if len(nxt.segments()) >= 2 or nxt.bold != parts[-1].bold or _new_item(parts[-1], nxt, limit):
+            if len(nxt.segments()) >= 2 or nxt.bold != parts[-1].bold or abs(nxt.size - parts[-1].size) > 0.5 \
+                    or _new_item(parts[-1], nxt, limit):
                 break
             parts.append(nxt)
             index += 1
         text = clean_ws(" ".join(p.text for p in parts))
         content.placed.append((line.top, Paragraph(text=text, page=content.number,
-                                                   bold=all(p.bold for p in parts))))
+                                                   bold=all(p.bold for p in parts),
+                                                   heading=all(p.size >= 1.15 * body_size for p in parts))))
 
 
 def _unruled_table(lines: list[_Line], start: int, page: int, right: float) -> tuple[Table, int]:
