@@ -242,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
             render_txt(form, txt)
             _write_expected(spec, txt, "txt")
         docx = out / f"{stem}_word.docx"
-        render_docx(form, docx, content_controls=spec["id"] in {"a01", "a03", "b02"})
+        render_docx(form, docx, content_controls=spec["id"] in {"a01", "a03", "b02"},
+                    heading_styles=spec["id"] in {"a04", "b03", "c04"})
         freeze_zip(docx)
         _write_expected(spec, docx, "docx")
         docx_files[docx] = spec

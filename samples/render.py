@@ -53,8 +53,11 @@ def _txt_cell(cell: Any) -> str:
 # -- DOCX ---------------------------------------------------------------------------------------
 
 
-def render_docx(form: Form, path: Path, content_controls: bool = False) -> None:
-    """A Word file: headings, tables with merged and nested cells, optional content controls."""
+def render_docx(form: Form, path: Path, content_controls: bool = False, heading_styles: bool = False) -> None:
+    """A Word file: headings, tables with merged and nested cells, optional content controls.
+
+    ``heading_styles``: headings use Word's "Heading 1/2" styles (not bold runs), as many forms do.
+    """
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -78,6 +81,8 @@ def render_docx(form: Form, path: Path, content_controls: bool = False) -> None:
             run = paragraph.add_run(element[1])
             run.bold = True
             run.font.size = Pt(12)
+        elif kind == "heading" and heading_styles:
+            document.add_heading(element[1], level=element[2])
         elif kind == "heading":
             paragraph = document.add_paragraph()
             run = paragraph.add_run(element[1])
