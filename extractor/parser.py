@@ -12,29 +12,19 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .audit import AuditFacts
-from .document import Cell, Document, Table
+from .document import Cell, Document
 from .errors import NotPoaiError
+from .fieldtext import NOBODY, SIGNATURE_FILLER, cell_value, strip_bullet
+from .functions import read_functions
+from .requirements import read_experience, read_formation, read_knowledge
 from .sections import PREAMBLE, Item, segment
 from .textnorm import clean_ws, fold, strip_parenthetical
 from .values import (
     clean_item,
-    grade_code,
-    is_mark,
     parse_date,
-    parse_weight,
     parse_year,
-    parse_years,
-    priority_code,
-    scale_fractions,
 )
-from .vocabulary import Family, Vocabulary, best_key, vocabulary
-
-_BULLET = re.compile(r"^\s*(?:[•·▪►■◦●*\-–—]|\(?[a-z]\))\s+")
-_NOBODY = {"ninguno", "ninguna", "no", "n a", "na", "no aplica", "sin personal", "ningun", "ningun cargo",
-           "ninguno a", "nadie"}
-_SIGNATURE_FILLER = re.compile(r"^[\s_.\-–—]*$")
-# Sections in which function tables are read (forms put them under any of these headings).
-_FUNCTION_SECTIONS = {PREAMBLE, "descripcion", "objetivo", "especificas", "rutinarias"}
+from .vocabulary import Family, Vocabulary, vocabulary
 
 
 @dataclass
@@ -101,19 +91,6 @@ def _section_lines(items: list[Item]) -> list[str]:
     return seen
 
 
-def _strip_bullet(text: str) -> str:
-    return clean_ws(_BULLET.sub("", text))
-
-
-def _cell_value(cell: Cell | None) -> str | None:
-    if cell is None:
-        return None
-    text = clean_ws(cell.text)
-    if not text or _SIGNATURE_FILLER.match(text):
-        return None
-    return text
-
-
 class _Parser:
     def __init__(self, items: list[Item], vocab: Vocabulary) -> None:
         self.items = items
@@ -127,7 +104,7 @@ class _Parser:
 
     # -- the whole record ----------------------------------------------------------------
     def run(self) -> dict[str, Any]:
-        funciones = self.functions()
+        funciones, self.function_columns = read_functions(self.items, self.vocab, self.used)
         relaciones = self.relations()
         puesto, relaciones_rotuladas = self.puesto()
         for key in ("intrainstitucionales", "interinstitucionales"):
@@ -140,9 +117,10 @@ class _Parser:
             "objetivo": self.objective(),
             "funciones": funciones,
             "normas": self.plain_list("normas"),
-            "formacion": self.formation(),
-            "experiencia": self.experience(),
-            "conocimientos": self.knowledge(),
+            "formacion": read_formation([i for i in self.section("formacion") if id(i) not in self.used],
+                                        self.vocab),
+            "experiencia": read_experience(self.section("experiencia"), self.vocab),
+            "conocimientos": read_knowledge(self.section("conocimientos"), self.vocab),
             "cualidades": self.plain_list("cualidades"),
             "aprobacion": self.approval(),
         }
@@ -235,14 +213,14 @@ class _Parser:
 
         def text(key: str) -> str | None:
             cells = found.get(key) or []
-            return _cell_value(cells[0]) if cells else None
+            return cell_value(cells[0]) if cells else None
 
         def listed(key: str) -> list[str]:
             values = []
             for cell in found.get(key) or []:
                 for entry in cell.items:
-                    entry = _strip_bullet(entry)
-                    if entry and fold(entry) not in _NOBODY and not _SIGNATURE_FILLER.match(entry):
+                    entry = strip_bullet(entry)
+                    if entry and fold(entry) not in NOBODY and not SIGNATURE_FILLER.match(entry):
                         values.append(entry)
             return values
 
@@ -279,7 +257,7 @@ class _Parser:
             for index, key in columns.items():
                 if index < len(item.cells):
                     for entry in item.cells[index].items:
-                        entry = _strip_bullet(entry)
+                        entry = strip_bullet(entry)
                         if entry:
                             result[key].append(entry)
         return result
@@ -303,99 +281,6 @@ class _Parser:
         text = clean_ws(" ".join(parts))
         return text or None
 
-    # -- functions ----------------------------------------------------------------------------
-    def _header(self, item: Item) -> dict[int, str] | None:
-        if not item.is_row:
-            return None
-        mapped: dict[int, str] = {}
-        for index, cell in item.filled:
-            if len(cell.text) > 140:
-                return None
-            key, _ = best_key(cell.text, self.vocab.columns["funciones"])
-            if key and key not in mapped.values():
-                mapped[index] = key
-        keys = set(mapped.values())
-        if "funcion" in keys and keys & {"resultado", "fuente_verificacion", "ponderacion", "indicador",
-                                          "actividades"}:
-            return mapped
-        return None
-
-    def _tipo(self, header_text: str, section: str) -> str:
-        folded = fold(header_text)
-        for tipo, words in self.vocab.tipos.items():
-            if any(re.search(r"\b" + w + r"\b", folded) for w in words):
-                return tipo
-        if section == "rutinarias":
-            return "rutinaria"
-        return "especifica"
-
-    def functions(self) -> list[dict[str, Any]]:
-        functions: list[dict[str, Any]] = []
-        header: dict[int, str] | None = None
-        table: int | None = None
-        tipo = "especifica"
-        header_section = PREAMBLE
-        counters = {"especifica": 0, "rutinaria": 0}
-        last: dict[str, Any] | None = None
-        raw_weights: list[float | None] = []
-        for item in self.items:
-            if item.section not in _FUNCTION_SECTIONS:
-                header = None  # a function table ends where another section begins
-                continue
-            if not item.is_row:
-                continue
-            mapped = self._header(item)
-            if mapped:
-                header, table = mapped, item.table
-                function_cell = next(item.cells[i].text for i, k in mapped.items() if k == "funcion")
-                tipo = self._tipo(function_cell, item.section)
-                header_section = item.section
-                self.used.add(id(item))
-                last = None
-                continue
-            if header is None or item.table != table:
-                header = None
-                continue
-            if item.section != header_section and item.section in {"especificas", "rutinarias"}:
-                tipo = "rutinaria" if item.section == "rutinarias" else "especifica"
-                header_section = item.section
-            self.used.add(id(item))
-            values = {key: item.cells[i] if i < len(item.cells) else Cell() for i, key in header.items()}
-            if all(c.empty for c in values.values()):
-                continue
-            if _is_total_row(item):
-                continue  # "TOTAL … 100 %": the table's sum, not a function
-            if values.get("funcion", Cell()).empty and last is not None:
-                _extend_function(last, values, self.vocab)
-                continue
-            counters[tipo] += 1
-            number = None
-            if "n" in values:
-                match = re.match(r"\s*(\d{1,3})\b", values["n"].text)
-                number = int(match.group(1)) if match else None
-            activities = _activities(values.get("actividades"), self.vocab)
-            fuente = _cell_value(values.get("fuente_verificacion"))
-            if fuente is None and activities:
-                media = [a["medio_verificacion"] for a in activities if a["medio_verificacion"]]
-                fuente = "; ".join(dict.fromkeys(media)) or None
-            last = {
-                "tipo": tipo,
-                "n": number or counters[tipo],
-                "funcion": _cell_value(values.get("funcion")),
-                "resultado": _cell_value(values.get("resultado")),
-                "fuente_verificacion": fuente,
-                "ponderacion": None,
-                "indicador": _cell_value(values.get("indicador")),
-                "actividades": activities,
-                "pagina": item.page,
-            }
-            raw_weights.append(parse_weight(values["ponderacion"].text) if "ponderacion" in values else None)
-            functions.append(last)
-            self.function_columns.append(set(header.values()))
-        for function, weight in zip(functions, scale_fractions(raw_weights)):
-            function["ponderacion"] = weight
-        return functions
-
     # -- plain lists (normas, cualidades) ---------------------------------------------------
     def plain_list(self, section: str) -> list[str]:
         values: list[str] = []
@@ -406,123 +291,10 @@ class _Parser:
                 for _, cell in item.filled:
                     if self.vocab.section_of(cell.text) == section:
                         continue
-                    values.extend(_strip_bullet(e) for e in cell.items)
+                    values.extend(strip_bullet(e) for e in cell.items)
             elif not self.vocab.is_instruction(item.text):
-                values.append(_strip_bullet(item.text))
+                values.append(strip_bullet(item.text))
         return [v for v in values if v]
-
-    # -- formation -----------------------------------------------------------------------------
-    def formation(self) -> list[dict[str, Any]]:
-        items = [i for i in self.section("formacion") if id(i) not in self.used]
-        entries: list[dict[str, Any]] = []
-        grade_columns: dict[int, str] = {}
-        priority_column: int | None = None
-        grade_text_column: int | None = None
-        area_column = 0
-        table: int | None = None
-        for item in items:
-            if not item.is_row:
-                if not self.vocab.is_instruction(item.text):
-                    entries.append(_formation_from_text(item.text))
-                continue
-            grades = {i: g for i, c in item.filled if len(c.text) < 60 and (g := grade_code(c.text))}
-            columns = {i: best_key(c.text, self.vocab.columns["formacion"])[0] for i, c in item.filled}
-            if len(grades) >= 3:
-                grade_columns, table = grades, item.table
-                for i, key in columns.items():
-                    if key == "prioridad":
-                        priority_column = i
-                continue
-            if set(columns.values()) & {"prioridad", "grado", "area"} and all(
-                    len(c.text) < 60 for _, c in item.filled):
-                table = item.table
-                for i, key in columns.items():
-                    if key == "prioridad":
-                        priority_column = i
-                    elif key == "grado":
-                        grade_text_column = i
-                    elif key == "area":
-                        area_column = i
-                continue
-            if table is None or item.table != table:
-                texts = [c.text for _, c in item.filled]
-                if texts:
-                    entries.append(_formation_from_text(" ".join(texts)))
-                continue
-            area = _cell_value(item.cells[area_column]) if area_column < len(item.cells) else None
-            grade = None
-            for index, code in sorted(grade_columns.items()):
-                if index < len(item.cells) and is_mark(item.cells[index].text):
-                    grade = code
-                    break
-            if grade is None and grade_text_column is not None and grade_text_column < len(item.cells):
-                grade = grade_code(item.cells[grade_text_column].text)
-            priority = None
-            if priority_column is not None and priority_column < len(item.cells):
-                priority = priority_code(item.cells[priority_column].text)
-            if area is None and grade is None and priority is None:
-                continue
-            entries.append({"area": area, "grado_minimo": grade, "prioridad": priority})
-        return entries
-
-    # -- experience ----------------------------------------------------------------------------
-    def experience(self) -> dict[str, Any]:
-        result: dict[str, Any] = {"general": None, "profesional": None, "sector_publico": None}
-        order = ["sector_publico", "profesional", "general"]
-        for item in self.section("experiencia"):
-            if item.is_row:
-                cells = [c.text for _, c in item.filled]
-                if not cells:
-                    continue
-                label, value = cells[0], " ".join(cells[1:]) or cells[0]
-            else:
-                if self.vocab.is_instruction(item.text):
-                    continue
-                label = value = item.text
-            folded = fold(label)
-            for key in order:
-                if any(fold(s) in folded for s in self.vocab.experiencia[key]):
-                    years = parse_years(value)
-                    if years is not None and result[key] is None:
-                        result[key] = years
-                    break
-        return result
-
-    # -- knowledge ------------------------------------------------------------------------------
-    def knowledge(self) -> list[dict[str, Any]]:
-        entries: list[dict[str, Any]] = []
-        columns: dict[int, str] = {}
-        table: int | None = None
-        for item in self.section("conocimientos"):
-            if not item.is_row:
-                if not self.vocab.is_instruction(item.text):
-                    entries.append(_knowledge_from_text(item.text))
-                continue
-            mapped = {i: best_key(c.text, self.vocab.columns["conocimientos"])[0] for i, c in item.filled}
-            if set(mapped.values()) & {"excluyente", "deseable", "caracter"} and all(mapped.values()):
-                columns = {i: k for i, k in mapped.items() if k}
-                table = item.table
-                continue
-            if table is None or item.table != table:
-                for _, cell in item.filled:
-                    entries.extend(_knowledge_from_text(e) for e in cell.items)
-                continue
-            name_index = next((i for i, k in columns.items() if k == "conocimiento"), 0)
-            name = _cell_value(item.cells[name_index]) if name_index < len(item.cells) else None
-            caracter = None
-            for index, key in columns.items():
-                if index >= len(item.cells):
-                    continue
-                cell_text = item.cells[index].text
-                if key in {"excluyente", "deseable"} and is_mark(cell_text):
-                    caracter = key
-                    break
-                if key == "caracter" and cell_text.strip():
-                    caracter = priority_code(cell_text)
-            if name is None and caracter is None:
-                continue
-            entries.append({"conocimiento": name, "caracter": caracter})
-        return [e for e in entries if e["conocimiento"]]
 
     # -- approval -------------------------------------------------------------------------------
     def approval(self) -> dict[str, Any]:
@@ -546,7 +318,7 @@ class _Parser:
             for neighbour in (items[position + 1:position + 2] + items[max(position - 1, 0):position]):
                 if not neighbour.is_row or neighbour.table != item.table:
                     continue
-                names = {i: _cell_value(neighbour.cells[i]) for i in roles if i < len(neighbour.cells)}
+                names = {i: cell_value(neighbour.cells[i]) for i in roles if i < len(neighbour.cells)}
                 if any(names.values()):
                     for index, key in roles.items():
                         if key and names.get(index) and result[key] is None:
@@ -556,111 +328,8 @@ class _Parser:
         found = self.label_values(items, table)
         for key in ("elaborado_por", "aprobado_por"):
             if result[key] is None and found.get(key):
-                result[key] = _cell_value(found[key][0])
+                result[key] = cell_value(found[key][0])
         for key in ("fecha_elaboracion", "fecha_aprobacion"):
             if found.get(key):
                 result[key] = parse_date(found[key][0].text)
         return result
-
-
-_TOTAL_WORDS = {"total", "totales", "suma", "total ponderacion", "total general", "sumatoria"}
-
-
-def _is_total_row(item: Item) -> bool:
-    texts = [fold(c.text) for _, c in item.filled]
-    words = [t for t in texts if not re.fullmatch(r"[\d\s.,%]*", t)]
-    return bool(words) and all(t in _TOTAL_WORDS for t in words)
-
-
-def _extend_function(function: dict[str, Any], values: dict[str, Cell], vocab: Vocabulary) -> None:
-    """A row with no function text continues the previous function (a row cut in two)."""
-    for key in ("resultado", "indicador"):
-        extra = _cell_value(values.get(key))
-        if extra:
-            function[key] = clean_ws(f"{function[key] or ''} {extra}")
-    extra = _cell_value(values.get("fuente_verificacion"))
-    if extra:
-        function["fuente_verificacion"] = clean_ws(f"{function['fuente_verificacion'] or ''} {extra}")
-    activities = _activities(values.get("actividades"), vocab)
-    if activities:
-        function["actividades"].extend(activities)
-        media = [a["medio_verificacion"] for a in function["actividades"] if a["medio_verificacion"]]
-        function["fuente_verificacion"] = "; ".join(dict.fromkeys(media)) or function["fuente_verificacion"]
-
-
-def _activities(cell: Cell | None, vocab: Vocabulary) -> list[dict[str, Any]]:
-    if cell is None or cell.empty:
-        return []
-    activities: list[dict[str, Any]] = []
-    for table in cell.tables:
-        activities.extend(_activity_rows(table, vocab))
-    if not cell.tables:
-        activities = [{"actividad": _strip_bullet(e), "medio_verificacion": None, "porcentaje": None}
-                      for e in cell.items if _strip_bullet(e)]
-    return activities
-
-
-def _activity_rows(table: Table, vocab: Vocabulary) -> list[dict[str, Any]]:
-    columns: dict[int, str] = {0: "actividad", 1: "medio_verificacion", 2: "porcentaje"}
-    rows = table.rows
-    if rows:
-        mapped = {i: best_key(c.text, vocab.columns["actividades"])[0] for i, c in enumerate(rows[0].cells)
-                  if not c.empty}
-        if sum(1 for k in mapped.values() if k) >= 2:
-            columns = {i: k for i, k in mapped.items() if k}
-            # A header cell a narrow column mangled takes the key its position leaves over.
-            spare = [k for k in ("actividad", "medio_verificacion", "porcentaje") if k not in columns.values()]
-            for i in range(len(rows[0].cells)):
-                if i not in columns and spare:
-                    columns[i] = spare.pop(0)
-            rows = rows[1:]
-    result = []
-    for row in rows:
-        entry: dict[str, Any] = {"actividad": None, "medio_verificacion": None, "porcentaje": None}
-        for index, key in columns.items():
-            if index < len(row.cells):
-                text = _cell_value(row.cells[index])
-                entry[key] = parse_weight(text) if key == "porcentaje" else text
-        if any(v is not None for v in entry.values()):
-            result.append(entry)
-    return result
-
-
-_PRIORITY_NOTE = re.compile(r"[\(\[\-–—,;:]?\s*\b(excluyente|deseable)\b\s*[\)\]]?", re.IGNORECASE)
-
-
-def _priority_in_text(text: str) -> tuple[str, str | None]:
-    """Split "Ley 1178 (excluyente)" into ("Ley 1178", "excluyente")."""
-    match = _PRIORITY_NOTE.search(text)
-    if not match:
-        return clean_ws(text), None
-    stripped = clean_ws(text[: match.start()] + " " + text[match.end():]).strip(" ,;:-")
-    return stripped, priority_code(match.group(1))
-
-
-_DEGREE_PREFIX = re.compile(
-    r"^.*?\b(?:licenciatura|licenciado|licenciada|tecnico superior|tecnico medio|tecnico|tecnica|"
-    r"egresado|egresada|bachiller|maestria|diplomado|doctorado|post\s*grado|postgrado|posgrado|"
-    r"titulo(?: profesional)?(?: en provision nacional)?)\b(?:\s+\w+){0,3}?\s+(?:en|de)\s+",
-)
-
-
-def _formation_from_text(text: str) -> dict[str, Any]:
-    """A free-text formation requirement ("Licenciatura en Derecho (excluyente)")."""
-    body, priority = _priority_in_text(_strip_bullet(text))
-    grade = grade_code(body)
-    area = body
-    folded = fold(body)
-    match = _DEGREE_PREFIX.match(folded)
-    if match and grade:
-        # Keep the document's own spelling: cut the same number of words from the original.
-        words_cut = len(match.group(0).split())
-        original_words = body.split()
-        if words_cut < len(original_words):
-            area = " ".join(original_words[words_cut:])
-    return {"area": area or None, "grado_minimo": grade, "prioridad": priority}
-
-
-def _knowledge_from_text(text: str) -> dict[str, Any]:
-    body, priority = _priority_in_text(_strip_bullet(text))
-    return {"conocimiento": body or None, "caracter": priority}

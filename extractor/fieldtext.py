@@ -1,0 +1,28 @@
+"""Values of fields as documents write them: bullets, blank signature lines, "nobody"."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Cell
+from .textnorm import clean_ws
+
+_BULLET = re.compile(r"^\s*(?:[•·▪►■◦●*\-–—]|\(?[a-z]\))\s+")
+NOBODY = {"ninguno", "ninguna", "no", "n a", "na", "no aplica", "sin personal", "ningun", "ningun cargo",
+           "ninguno a", "nadie"}
+SIGNATURE_FILLER = re.compile(r"^[\s_.\-–—]*$")
+
+
+def strip_bullet(text: str) -> str:
+    """The text without a leading list bullet ("•", "-", "a)")."""
+    return clean_ws(_BULLET.sub("", text))
+
+
+def cell_value(cell: Cell | None) -> str | None:
+    """A cell's text, or None when blank or only a signature line ("____")."""
+    if cell is None:
+        return None
+    text = clean_ws(cell.text)
+    if not text or SIGNATURE_FILLER.match(text):
+        return None
+    return text
