@@ -109,7 +109,7 @@ class WorkbookWriter:
 
     def _write_summary(self) -> None:
         sheet = self.summary_sheet
-        sheet.column_dimensions["A"].width = 38
+        sheet.column_dimensions["A"].width = 55
         sheet.column_dimensions["B"].width = 18
         sheet.column_dimensions["C"].width = 60
         bold = Font(bold=True)
@@ -151,7 +151,7 @@ class WorkbookWriter:
         labels = Reference(sheet, min_col=1, min_row=first_bin_row + 1, max_row=first_bin_row + len(_BINS))
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(labels)
-        sheet.add_chart(chart, "D2")
+        sheet.add_chart(chart, "E2")
 
     def close(self) -> None:
         """Write the workbook (atomically: a temporary file renamed over the target)."""
