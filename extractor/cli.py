@@ -210,7 +210,7 @@ class _Bar:
 
             self.bar = tqdm(total=total, file=sys.stderr, unit="doc", disable=None, dynamic_ncols=True,
                             desc="Leyendo",
-                            bar_format="{desc} {n_fmt}/{total_fmt} |{bar}| quedan {remaining} · {postfix}")
+                            bar_format="{desc} {n_fmt}/{total_fmt} |{bar}| quedan {remaining}{postfix}")
         self.bar.set_postfix_str(Path(path).name, refresh=False)
         self.bar.update(done - self.bar.n)
 
