@@ -88,9 +88,10 @@ def read_functions(items: list[Item], vocab: Vocabulary, used: set[int]
             continue
         if _is_total_row(item):
             continue  # "TOTAL … 100 %": the table's sum, not a function
-        if values.get("funcion", Cell()).empty and last is not None:
-            _extend_function(last, values, vocab)
-            continue
+        if values.get("funcion", Cell()).empty:
+            if last is not None:
+                _extend_function(last, values, vocab)
+            continue  # before any function: the second row of a two-row header ("%", "Nro")
         counters[tipo] += 1
         number = None
         if "n" in values:

@@ -221,3 +221,16 @@ def test_total_row_is_not_a_function(tmp_path: Path) -> None:
     record = extractor.extract(path)
     assert len(record["funciones"]) == 10
     assert record["auditoria"] == []
+
+
+def test_two_row_function_header_and_checkbox_marks(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    header = "<i>Fuente de Verificación</i>\t<i>Ponderación</i>\n"
+    assert header in text
+    text = text.replace(header, header + "\t\t\t<i>(%)</i>\n", 1)
+    text = text.replace("\t\t\tX\t\t\tEXCLUYENTE", "\t☐\t☐\t☒\t☐\t☐\tEXCLUYENTE")
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    record, expected = extractor.extract(path), extractor.extract(SEED)
+    assert record["funciones"] == expected["funciones"]
+    assert record["formacion"] == expected["formacion"]
