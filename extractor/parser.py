@@ -27,6 +27,10 @@ from .values import (
 from .vocabulary import Family, Vocabulary, vocabulary
 
 
+# Fields whose value is a list: written one entry per line under their label.
+_LIST_FIELDS = {"cargos_supervisados", "intrainstitucionales", "interinstitucionales"}
+
+
 @dataclass
 class Parsed:
     """What the parsers found, with the facts the audit needs about the layout."""
@@ -165,6 +169,10 @@ class _Parser:
                         pending = key
                     continue
                 if pending and item.text and not self.vocab.section_of(item.text):
+                    if pending in _LIST_FIELDS:
+                        # A list under its label, one entry per line, until the next label.
+                        found[pending] = [Cell(items=[i for c in found[pending] for i in c.items] + [item.text])]
+                        continue
                     found[pending] = [Cell(items=[item.text])]
                 pending = None
                 continue

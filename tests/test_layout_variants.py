@@ -234,3 +234,15 @@ def test_two_row_function_header_and_checkbox_marks(tmp_path: Path) -> None:
     record, expected = extractor.extract(path), extractor.extract(SEED)
     assert record["funciones"] == expected["funciones"]
     assert record["formacion"] == expected["formacion"]
+
+
+def test_relations_listed_as_lines_under_their_labels(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    start = text.index("<b>Relaciones Intrainstitucionales</b>")
+    end = text.index("**3.- DESCRIPCIÓN DE FUNCIONES**")
+    expected = extractor.extract(SEED)["relaciones"]
+    lines = ["Relaciones Intrainstitucionales:", *[f"• {r}" for r in expected["intrainstitucionales"]],
+             "Relaciones Interinstitucionales:", *[f"• {r}" for r in expected["interinstitucionales"]]]
+    path = tmp_path / "x.txt"
+    path.write_text(text[:start] + "\n".join(lines) + "\n\n" + text[end:], encoding="utf-8")
+    assert extractor.extract(path)["relaciones"] == expected
