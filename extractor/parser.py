@@ -26,7 +26,6 @@ from .values import (
 )
 from .vocabulary import Family, Vocabulary, vocabulary
 
-
 # Fields whose value is a list: written one entry per line under their label.
 _LIST_FIELDS = {"cargos_supervisados", "intrainstitucionales", "interinstitucionales"}
 
