@@ -250,11 +250,13 @@ def _lines(chars: list[Char]) -> list[_Line]:
 
 
 _CID = re.compile(r"^\(cid:\d+\)$")
+# Typographic ligatures are one glyph for several letters: the text is the letters.
+_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
 def _word(chars: list[Char]) -> tuple[str, float, float]:
     # A glyph without a Unicode mapping ("(cid:127)") is nearly always a list bullet.
-    text = "".join("•" if _CID.match(c["text"]) else c["text"] for c in chars)
+    text = "".join("•" if _CID.match(c["text"]) else c["text"] for c in chars).translate(_LIGATURES)
     return text, chars[0]["x0"], max(c["x1"] for c in chars)
 
 
