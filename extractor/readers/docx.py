@@ -16,6 +16,7 @@ from ..errors import DamagedFileError
 from ..textnorm import clean_ws
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _RUN, _RPR, _T, _TAB, _BR, _CR, _NB_HYPHEN, _TYPE = (
     W + "r", W + "rPr", W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen", W + "type")
 
@@ -30,6 +31,10 @@ def read_docx(data: bytes) -> Document:
     except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, OSError) as exc:
         raise DamagedFileError("El archivo Word está dañado o incompleto.") from exc
     heading_styles = _heading_style_ids(word)
+    body = word.element.body
+    # Word stores drawings twice (mc:Choice and a VML mc:Fallback): read the text only once.
+    for fallback in list(body.iter(MC + "Fallback")):
+        fallback.getparent().remove(fallback)
     blocks: list[Block] = []
     _read_blocks(word.element.body, blocks, heading_styles)
     return Document(formato="docx", blocks=blocks, paginas=None)
