@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from .catalog import Catalog
-from .errors import DamagedFileError
+from .errors import REEXPORT, DamagedFileError
 from .pipeline import Extraction, extract_with_facts
 from .record import Record, error_record
 
@@ -152,13 +152,14 @@ def _result(future: Future[Extraction] | None, path: str, digest: str, timeout: 
     try:
         return future.result(), True
     except TimeoutError:
-        return _failed(path, digest, f"La lectura superó el límite de {timeout:g} s (--timeout): el documento "
-                                     "puede estar dañado o ser demasiado complejo."), False
+        message = (f"La lectura superó el límite de {timeout:g} s (--timeout): el documento puede estar dañado "
+                   "o ser demasiado complejo; revíselo o aumente el límite.")
+        return _failed(path, digest, message), False
     except ProcessExpired as exc:
         return _failed(path, digest, f"El proceso de lectura terminó de forma inesperada (código {exc.exitcode}): "
-                                     "el documento puede estar dañado."), False
+                                     f"el documento puede estar dañado; {REEXPORT}."), False
     except Exception as exc:  # noqa: BLE001 - whatever a worker raises, the batch goes on
-        return _failed(path, digest, f"No se pudo leer el documento ({type(exc).__name__})."), False
+        return _failed(path, digest, f"No se pudo leer el documento ({type(exc).__name__}): {REEXPORT}."), False
 
 
 def _done(tick: Callable[[int], None], index: int, _future: Future[Extraction]) -> None:

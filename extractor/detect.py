@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .errors import DamagedFileError, UnsupportedFormatError
+from .errors import REEXPORT, RESAVE_WORD, DamagedFileError, UnsupportedFormatError
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -17,7 +17,7 @@ def detect_format(data: bytes) -> str:
     recognisable format poai does not read (another zip, an image …).
     """
     if not data.strip():
-        raise DamagedFileError("El archivo está vacío.")
+        raise DamagedFileError(f"El archivo está vacío: {REEXPORT}.")
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
@@ -26,7 +26,7 @@ def detect_format(data: bytes) -> str:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise DamagedFileError("El archivo Word está dañado o incompleto (zip ilegible).") from exc
+            raise DamagedFileError(f"El archivo Word está dañado o incompleto (zip ilegible): {RESAVE_WORD}.") from exc
         if "word/document.xml" in names:
             return "docx"
         raise UnsupportedFormatError(
@@ -39,7 +39,8 @@ def detect_format(data: bytes) -> str:
         return "txt"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
         raise UnsupportedFormatError("El archivo es una imagen: conviértalo a PDF con texto (OCR).")
-    raise DamagedFileError("El contenido del archivo no es un PDF, Word ni texto legible.")
+    raise DamagedFileError("El contenido del archivo no es un PDF, Word ni texto legible: "
+                           "compruebe que sea el documento correcto.")
 
 
 def _looks_like_text(head: bytes) -> bool:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# What to do about a damaged file, said the same way everywhere.
+REEXPORT = "vuelva a exportarlo desde el documento original"
+RESAVE_WORD = "ábralo en Word y guárdelo de nuevo como .docx"
+
 
 class PoaiError(Exception):
     """Base of every error poai raises on purpose.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .errors import DamagedFileError, TooLargeError
+from .errors import RESAVE_WORD, DamagedFileError, TooLargeError
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a POAI is a few pages: 100 MB is far beyond any real one
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024  # all the parts of a Word file, unpacked
@@ -28,7 +28,7 @@ def check_zip(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DamagedFileError("El archivo Word está dañado o incompleto (zip ilegible).") from exc
+        raise DamagedFileError(f"El archivo Word está dañado o incompleto (zip ilegible): {RESAVE_WORD}.") from exc
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED_BYTES:
         raise TooLargeError(

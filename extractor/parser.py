@@ -54,7 +54,8 @@ def parse_document(document: Document, vocab: Vocabulary | None = None) -> Parse
     known = len(sections_found - {"descripcion", "requisitos", "especificas", "rutinarias"})
     if hits + known < 4 and not fields["funciones"]:
         raise NotPoaiError(
-            "El documento no parece un POAI: no se encontraron las secciones de un formato conocido."
+            "El documento no parece un POAI: no se encontraron las secciones de un formato conocido. "
+            "Compruebe que sea un POAI; si lo es, su formato es nuevo: comuníquelo al equipo de poai."
         )
     facts = AuditFacts(
         family_labels=list(family.labels), family_sections=list(family.sections),

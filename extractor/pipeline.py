@@ -9,7 +9,7 @@ from pathlib import Path
 from .audit import AuditFacts, audit_record
 from .detect import detect_format
 from .document import Document
-from .errors import DamagedFileError, PoaiError
+from .errors import REEXPORT, DamagedFileError, PoaiError
 from .limits import check_size, check_zip
 from .parser import parse_document
 from .record import Record, error_record, new_record
@@ -85,7 +85,7 @@ def extract_bytes_with_facts(data: bytes, archivo: str, password: str | None = N
         # mean the same to the user: the file is damaged.
         damaged = DamagedFileError(
             f"No se pudo leer el documento ({type(exc).__name__}); puede estar dañado o tener un formato "
-            "que poai aún no reconoce."
+            f"que poai aún no reconoce: {REEXPORT}."
         )
         damaged.archivo = archivo
         return error_record(archivo, sha256, formato, damaged), None

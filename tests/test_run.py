@@ -155,7 +155,8 @@ def test_unreadable_file_is_listed_and_exit_is_1(tmp_path: Path, capsys: pytest.
     err = capsys.readouterr().err
     # (the one POAI read has an informative finding: its superior's post is not in the batch)
     assert "Resumen: 2 documentos; 1 leídos (1 con observaciones); 1 ilegibles." in err
-    assert f"  - {folder / 'malo.pdf'}: El PDF está dañado o incompleto y no se puede abrir. [archivo_danado]" in err
+    assert (f"  - {folder / 'malo.pdf'}: El PDF está dañado o incompleto y no se puede abrir: vuelva a exportarlo "
+            "desde el documento original. [archivo_danado]") in err
     errores = load_workbook(out)["Errores"]
     assert [c.value for c in errores[2]][1] == "archivo_danado"
 

@@ -12,7 +12,7 @@ import zipfile
 from typing import Any
 
 from ..document import Block, Cell, Document, Paragraph, Row, Table
-from ..errors import DamagedFileError
+from ..errors import RESAVE_WORD, DamagedFileError
 from ..textnorm import clean_ws
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -29,7 +29,7 @@ def read_docx(data: bytes) -> Document:
     try:
         word = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, OSError) as exc:
-        raise DamagedFileError("El archivo Word está dañado o incompleto.") from exc
+        raise DamagedFileError(f"El archivo Word está dañado o incompleto: {RESAVE_WORD}.") from exc
     heading_styles = _heading_style_ids(word)
     body = word.element.body
     # Word stores drawings twice (mc:Choice and a VML mc:Fallback): read the text only once.

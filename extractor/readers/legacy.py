@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import DamagedFileError, UnsupportedFormatError
+from ..errors import RESAVE_WORD, DamagedFileError, UnsupportedFormatError
 
 CONVERSION_TIMEOUT = 120
 
@@ -31,8 +31,8 @@ def convert_doc(data: bytes) -> bytes:
                 capture_output=True, timeout=CONVERSION_TIMEOUT, check=False,
             )
         except subprocess.TimeoutExpired as exc:
-            raise DamagedFileError("LibreOffice no pudo convertir el documento .doc a tiempo.") from exc
+            raise DamagedFileError(f"LibreOffice no pudo convertir el documento .doc a tiempo: {RESAVE_WORD}.") from exc
         converted = Path(folder, "documento.docx")
         if not converted.exists():
-            raise DamagedFileError("LibreOffice no pudo convertir el documento .doc: puede estar dañado.")
+            raise DamagedFileError(f"LibreOffice no pudo convertir el documento .doc (¿dañado?): {RESAVE_WORD}.")
         return converted.read_bytes()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Block, Cell, Document, Paragraph, Row, Table
-from ..errors import DamagedFileError, EncryptedPdfError, NoTextError
+from ..errors import REEXPORT, DamagedFileError, EncryptedPdfError, NoTextError
 from ..textnorm import clean_ws
 
 # A gap wider than this many font sizes separates two columns of text.
@@ -94,7 +94,7 @@ def read_pdf(data: bytes, password: str | None = None) -> Document:
             raise EncryptedPdfError(
                 "El PDF está protegido con contraseña: indíquela con --password o guarde una copia sin protección."
             ) from exc
-        raise DamagedFileError("El PDF está dañado o incompleto y no se puede abrir.") from exc
+        raise DamagedFileError(f"El PDF está dañado o incompleto y no se puede abrir: {REEXPORT}.") from exc
     pages: list[_PageContent] = []
     total_chars = 0
     try:
@@ -105,7 +105,7 @@ def read_pdf(data: bytes, password: str | None = None) -> Document:
             page.close()  # free the page's cached objects: memory stays flat on long files
     except (PdfminerException, PSException, ValueError, KeyError, TypeError, AttributeError, OSError,
             IndexError) as exc:
-        raise DamagedFileError("El PDF está dañado: no se pudo leer una de sus páginas.") from exc
+        raise DamagedFileError(f"El PDF está dañado (no se pudo leer una de sus páginas): {REEXPORT}.") from exc
     finally:
         pdf.close()
     if total_chars == 0:
