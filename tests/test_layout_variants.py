@@ -246,3 +246,31 @@ def test_relations_listed_as_lines_under_their_labels(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text(text[:start] + "\n".join(lines) + "\n\n" + text[end:], encoding="utf-8")
     assert extractor.extract(path)["relaciones"] == expected
+
+
+def test_unruled_pdf_functions_table_with_narrow_gutters(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    body, bold = styles["Normal"], styles["Heading4"]
+    seed = extractor.extract(SEED)
+    header = ["Funciones Específicas", "Resultados", "Fuente de Verificación", "Ponderación"]
+    rows = [[Paragraph(f"<b>{h}</b>", body) for h in header]]
+    for f in seed["funciones"][:7]:
+        rows.append([Paragraph(f["funcion"], body), Paragraph(f["resultado"], body),
+                     Paragraph(f["fuente_verificacion"], body), Paragraph("10,00", body)])
+    story = [Paragraph("PLAN OPERATIVO ANUAL INDIVIDUAL - GESTIÓN 2023", bold),
+             Paragraph("1.- IDENTIFICACIÓN DEL PUESTO", bold), Paragraph("Denominación del Puesto: ANALISTA", body),
+             Paragraph("2.- RELACIONAMIENTO", bold), Paragraph("3.- DESCRIPCIÓN DE FUNCIONES", bold),
+             Paragraph("3.2 Funciones Específicas", bold),
+             # No ruling lines and 12 pt between columns: columns come from the text's alignment.
+             Table(rows, colWidths=[170, 150, 100, 60], hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP")]),
+             Paragraph("4.4 Cualidades Personales", bold), Paragraph("INICIATIVA PROPIA", body)]
+    path = tmp_path / "funciones_sin_bordes.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    record = extractor.extract(path)
+    got = [(f["funcion"], f["resultado"], f["fuente_verificacion"], f["ponderacion"]) for f in record["funciones"]]
+    assert got == [(f["funcion"], f["resultado"], f["fuente_verificacion"], 10.0) for f in seed["funciones"][:7]]

@@ -58,11 +58,15 @@ class _Line:
     def text(self) -> str:
         return " ".join(w[0] for w in self.words)
 
-    def segments(self) -> list[_Line]:
-        """The line cut where a gap is wide enough to separate columns."""
+    def segments(self, starts: list[float] | None = None) -> list[_Line]:
+        """The line cut where a gap is wide enough to separate columns, or, when the column
+        ``starts`` of a table are known, wherever a word begins a column after a space."""
         parts: list[list[tuple[str, float, float]]] = [[self.words[0]]]
         for word in self.words[1:]:
-            if word[1] - parts[-1][-1][2] > COLUMN_GAP_EM * self.size:
+            gap = word[1] - parts[-1][-1][2]
+            at_column = starts is not None and gap > 0.4 * self.size and any(
+                abs(word[1] - x) <= 2.5 for x in starts) and word[1] > parts[-1][0][1] + 2.5
+            if gap > COLUMN_GAP_EM * self.size or at_column:
                 parts.append([word])
             else:
                 parts[-1].append(word)
@@ -347,7 +351,7 @@ def _unruled_table(lines: list[_Line], start: int, page: int, right: float) -> t
         line = lines[index]
         if line.top - previous_bottom > 1.6 * line.size and region:
             break  # a blank gap ends the table
-        segments = line.segments()
+        segments = line.segments(starts)
         if len(segments) >= 2:
             for s in segments:
                 if min(abs(s.x0 - x) for x in starts) > 3 and s.x0 > starts[-1]:
