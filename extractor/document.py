@@ -65,6 +65,9 @@ class Table:
     rows: list[Row]
     page: int | None = None
     col_edges: list[float] | None = None
+    # False for a table seen only in the alignment of its text: its right edge is where its
+    # longest text ends, not a drawn border.
+    ruled: bool = True
 
     @property
     def ncols(self) -> int:

@@ -48,7 +48,8 @@ def column_map(first: Table, second: Table, within: bool = False) -> list[int] |
     if within:
         if b[0] < a[0] - _EDGE_TOLERANCE or b[-1] > a[-1] + _EDGE_TOLERANCE:
             return None
-    elif abs(a[0] - b[0]) > _EDGE_TOLERANCE or abs(a[-1] - b[-1]) > _EDGE_TOLERANCE:
+    elif abs(a[0] - b[0]) > _EDGE_TOLERANCE or (
+            first.ruled and second.ruled and abs(a[-1] - b[-1]) > _EDGE_TOLERANCE):
         return None
     inner = a[1:-1]
     shared = sum(1 for x in inner if any(abs(x - y) <= _EDGE_TOLERANCE for y in b))
@@ -72,8 +73,9 @@ def _remap(row: Row, mapping: list[int], width: int, edges: list[float] | None,
     if mapping == list(range(width)) and len(row.cells) == width:
         return row
     groups: dict[int, list[int]] = {}
-    for k, j in enumerate(mapping):
-        groups.setdefault(j, []).append(k)
+    for k in range(len(row.cells)):
+        # A cell beyond the mapped columns still belongs somewhere: the last column.
+        groups.setdefault(mapping[k] if k < len(mapping) else width - 1, []).append(k)
     cells = []
     for j in range(width):
         members = [k for k in groups.get(j, []) if k < len(row.cells)]

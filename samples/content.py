@@ -285,7 +285,7 @@ def _add_hard_cases(specs: list[dict[str, Any]]) -> None:
     """Spread the hard cases over the corpus (each spec is rendered in several formats)."""
     by_id = {s["id"]: s for s in specs}
     # Family A
-    by_id["a01"]["hard"] |= {"repeat_header", "long_rows"}
+    by_id["a01"]["hard"] |= {"repeat_header", "long_rows", "unruled_functions"}
     by_id["a02"]["hard"] |= {"no_accents", "weights_mixed", "unruled_ident", "cut_row"}
     by_id["a02"].update(deepcopy(_unaccented(by_id["a02"])))
     by_id["a03"]["hard"] |= {"weights_fraction", "blank_cells", "narrow_priority", "no_header_continuation"}
@@ -295,7 +295,7 @@ def _add_hard_cases(specs: list[dict[str, Any]]) -> None:
     by_id["b02"]["hard"] |= {"no_accents", "cut_row", "narrow_priority"}
     by_id["b02"].update(deepcopy(_unaccented(by_id["b02"])))
     by_id["b03"]["hard"] |= {"blank_cells", "missing_normas"}
-    by_id["b04"]["hard"] |= {"weights_fraction", "no_header_continuation"}
+    by_id["b04"]["hard"] |= {"weights_fraction", "no_header_continuation", "unruled_functions"}
     # Family C
     by_id["c01"]["hard"] |= {"repeat_header"}
     # (reportlab draws a page-split row holding a nested table without its borders: no cut row here)

@@ -167,6 +167,7 @@ def _form_a(spec: dict[str, Any]) -> Form:
             rows.append([f["funcion"], f["resultado"] or "", f["fuente_verificacion"] or "",
                          _fmt_weight(f["ponderacion"], style, i)])
         form.append(("table", Grid(rows=rows, widths=[0.36, 0.3, 0.22, 0.12],
+                                   ruled="unruled_functions" not in spec["hard"],
                                    repeat_header="repeat_header" in spec["hard"],
                                    split_rows="cut_row" in spec["hard"],
                                    txt_break_before=_split_points(spec, len(rows)))))
@@ -259,6 +260,7 @@ def _form_b(spec: dict[str, Any]) -> Form:
             rows.append([str(f["n"]), f["funcion"], f["resultado"] or "", f["fuente_verificacion"] or "",
                          _fmt_weight(f["ponderacion"], style, i)])
         form.append(("table", Grid(rows=rows, widths=[0.06, 0.34, 0.24, 0.24, 0.12],
+                                   ruled="unruled_functions" not in spec["hard"],
                                    repeat_header="repeat_header" in spec["hard"],
                                    split_rows="cut_row" in spec["hard"],
                                    txt_break_before=_split_points(spec, len(rows)))))

@@ -395,7 +395,8 @@ def _unruled_table(lines: list[_Line], start: int, page: int, right: float) -> t
         row += [[] for _ in range(width - len(row))]
         table_rows.append(Row(cells=[Cell(items=[clean_ws(" ".join(parts))] if parts else []) for parts in row],
                               page=page))
-    return Table(rows=table_rows, page=page, col_edges=[round(x, 1) for x in starts]), index
+    edge = max((s.x1 for _line, segments, _columns in region for s in segments), default=starts[-1])
+    return Table(rows=table_rows, page=page, col_edges=[round(x, 1) for x in [*starts, edge]], ruled=False), index
 
 
 def _column(x0: float, starts: list[float]) -> int:
