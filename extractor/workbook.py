@@ -30,7 +30,6 @@ from .record import Record
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="305496")
 _WRAP = Alignment(wrap_text=True, vertical="top")
-_TOP = Alignment(vertical="top")
 _FILLS = {
     "error": PatternFill("solid", fgColor="F8CBAD"),
     "advertencia": PatternFill("solid", fgColor="FFE699"),
@@ -198,8 +197,6 @@ class _Styles:
             template = WriteOnlyCell(self.sheet, None)
             if kind == "long":
                 template.alignment = _WRAP
-            elif kind == "text":
-                template.alignment = _TOP
             elif kind == "float":
                 template.number_format = "0.00"
             elif kind == "date":
@@ -225,10 +222,20 @@ def _value(column: Column, value: Any) -> Any:
     return value
 
 
-def _cell(sheet: Any, styles: _Styles, column: Column, value: Any, fill: PatternFill | None) -> WriteOnlyCell:
+_STYLED_KINDS = {"long", "float", "date"}
+
+
+def _cell(sheet: Any, styles: _Styles, column: Column, value: Any, fill: PatternFill | None) -> Any:
+    """What to append for one value: the plain value when it needs no style (openpyxl writes
+    those much faster), else a styled cell."""
     stored = _value(column, value)
+    if stored is None:
+        return None
+    text = isinstance(stored, str)
+    if fill is None and column.kind not in _STYLED_KINDS and not (text and stored.startswith("=")):
+        return stored  # openpyxl only reads a leading "=" as a formula
     cell = WriteOnlyCell(sheet, stored)
-    if isinstance(stored, str):
+    if text:
         cell.data_type = "s"  # document text is never a formula, whatever it starts with
     styles.apply(cell, column.kind, fill)
     return cell
