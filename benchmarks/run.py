@@ -246,6 +246,10 @@ def _fmt(value: float) -> str:
     return f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
+def _thousands(value: float) -> str:
+    return f"{int(value):,}".replace(",", ".")
+
+
 def table(figures: dict[str, float]) -> list[str]:
     """The results as Markdown table rows."""
     rows = ["| Medida | Valor | Objetivo |", "| --- | --- | --- |"]
@@ -258,8 +262,8 @@ def table(figures: dict[str, float]) -> list[str]:
                    f"{_fmt(figures['docs_per_s_2'])} documentos/s)",
         "warm_share": f"{_fmt(100 * figures['warm_share'])} % ({_fmt(figures['warm_s'])} s frente a "
                       f"{_fmt(figures['cold_s'])} s)",
-        "matching": f"{_fmt(figures['matching'])} s ({int(figures['functions']):,} × "
-                    f"{int(figures['operations']):,})".replace(",", "."),
+        "matching": f"{_fmt(figures['matching'])} s ({_thousands(figures['functions'])} × "
+                    f"{_thousands(figures['operations'])})",
     }
     if "rss_ratio" in figures:
         shown["rss_ratio"] = (f"{_fmt(figures['rss_ratio'])}× ({_fmt(figures['rss_n_mb'])} MB con N, "
