@@ -47,8 +47,8 @@ def build_corpus(folder: Path, n: int) -> tuple[list[Path], list[Path]]:
     """``n`` documents (half PDF, half DOCX) from the sample generator, with fresh seeds."""
     from content import build_specs
     from forms import build_form
-    from reportlab import rl_config
     from render import render_docx, render_pdf
+    from reportlab import rl_config
 
     rl_config.invariant = 1
     folder.mkdir(parents=True, exist_ok=True)
