@@ -104,10 +104,12 @@ class _Parser:
         self.used: set[int] = set()  # ids of items consumed by a table parser
 
     def section(self, *keys: str) -> list[Item]:
+        """The items of the given sections, in document order."""
         return [i for i in self.items if i.section in keys]
 
     # -- the whole record ----------------------------------------------------------------
     def run(self) -> dict[str, Any]:
+        """Every field of the record that the document says."""
         funciones, self.function_columns = read_functions(self.items, self.vocab, self.used)
         relaciones = self.relations()
         puesto, relaciones_rotuladas = self.puesto()
@@ -131,6 +133,7 @@ class _Parser:
 
     # -- gestión --------------------------------------------------------------------------
     def gestion(self) -> int | None:
+        """The fiscal year: "GESTIÓN 2023", a year in the title, or the POA year the form cites."""
         for item in self.items:
             year = parse_year(item.all_text)
             if year:
@@ -212,6 +215,7 @@ class _Parser:
 
     # -- puesto -----------------------------------------------------------------------------
     def puesto(self) -> tuple[dict[str, Any], dict[str, list[str]]]:
+        """The post's identification, and relations printed as labels (family B)."""
         items = self.section(PREAMBLE, "identificacion", "relaciones")
         found = self.label_values(items, self.vocab.puesto)
         self.labels_found = set(found)
@@ -246,6 +250,7 @@ class _Parser:
 
     # -- relations table ------------------------------------------------------------------
     def relations(self) -> dict[str, list[str]]:
+        """Relations from a table headed by the intra- and inter-institutional columns."""
         result: dict[str, list[str]] = {"intrainstitucionales": [], "interinstitucionales": []}
         columns: dict[int, str] = {}
         table: int | None = None
@@ -272,6 +277,7 @@ class _Parser:
 
     # -- objective ----------------------------------------------------------------------------
     def objective(self) -> str | None:
+        """The post's objective: the text of its section, without its label or instructions."""
         parts: list[str] = []
         for item in self.section("objetivo"):
             if id(item) in self.used:
@@ -291,6 +297,7 @@ class _Parser:
 
     # -- plain lists (normas, cualidades) ---------------------------------------------------
     def plain_list(self, section: str) -> list[str]:
+        """A section that is a list (norms, qualities): one entry per line or cell item."""
         values: list[str] = []
         for item in self.section(section):
             if id(item) in self.used:
@@ -306,6 +313,7 @@ class _Parser:
 
     # -- approval -------------------------------------------------------------------------------
     def approval(self) -> dict[str, Any]:
+        """Who made and approved the POAI, when, and whether with Ciudadanía Digital."""
         result: dict[str, Any] = {
             "elaborado_por": None, "aprobado_por": None, "ciudadania_digital": False,
             "fecha_elaboracion": None, "fecha_aprobacion": None,

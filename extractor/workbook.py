@@ -191,6 +191,7 @@ class _Styles:
         self.cache: dict[tuple[str, str | None], Any] = {}
 
     def apply(self, cell: WriteOnlyCell, kind: str, fill: PatternFill | None) -> None:
+        """Give ``cell`` the style of its column kind and highlight."""
         key = (kind, fill.fgColor.rgb if fill is not None else None)
         style = self.cache.get(key)
         if style is None:

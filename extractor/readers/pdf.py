@@ -48,14 +48,17 @@ class _Line:
 
     @property
     def x0(self) -> float:
+        """Left edge."""
         return self.words[0][1]
 
     @property
     def x1(self) -> float:
+        """Right edge."""
         return self.words[-1][2]
 
     @property
     def text(self) -> str:
+        """The words, one space apart."""
         return " ".join(w[0] for w in self.words)
 
     def segments(self, starts: list[float] | None = None) -> list[_Line]:
