@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .document import Cell, Table
+from .document import Cell, Row, Table
 from .fieldtext import cell_value, strip_bullet
 from .sections import PREAMBLE, Item
 from .textnorm import clean_ws, fold
@@ -84,6 +84,7 @@ def read_functions(items: list[Item], vocab: Vocabulary, used: set[int]
             header_section = item.section
         used.add(id(item))
         values = {key: item.cells[i] if i < len(item.cells) else Cell() for i, key in header.items()}
+        _flattened_activities(item, header, values)
         if all(c.empty for c in values.values()):
             continue
         if _is_total_row(item):
@@ -119,6 +120,17 @@ def read_functions(items: list[Item], vocab: Vocabulary, used: set[int]
     for function, weight in zip(functions, scale_fractions(raw_weights)):
         function["ponderacion"] = weight
     return functions, columns
+
+
+def _flattened_activities(item: Item, header: dict[int, str], values: dict[str, Cell]) -> None:
+    """A nested ACTIVIDADES table spread over the columns right of its own (a text dump, or a
+    grid that welded the nested table's lines into the outer table's) becomes nested again."""
+    start = next((i for i, key in header.items() if key == "actividades"), None)
+    if start is None or any(i > start for i in header) or values["actividades"].tables:
+        return
+    spread = item.cells[start:]
+    if len(spread) > 1 and any(not c.empty for c in spread[1:]):
+        values["actividades"] = Cell(tables=[Table(rows=[Row(cells=list(spread), page=item.page)])])
 
 
 _TOTAL_WORDS = {"total", "totales", "suma", "total ponderacion", "total general", "sumatoria"}

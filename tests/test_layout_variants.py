@@ -274,3 +274,44 @@ def test_unruled_pdf_functions_table_with_narrow_gutters(tmp_path: Path) -> None
     record = extractor.extract(path)
     got = [(f["funcion"], f["resultado"], f["fuente_verificacion"], f["ponderacion"]) for f in record["funciones"]]
     assert got == [(f["funcion"], f["resultado"], f["fuente_verificacion"], 10.0) for f in seed["funciones"][:7]]
+
+
+def test_family_c_text_dump_with_activities_spread_over_columns(tmp_path: Path) -> None:
+    lines = [
+        "**UNIVERSIDAD PÚBLICA DE LOS VALLES**", "", "**FORM 001**", "", "**GESTIÓN 2024**", "",
+        "**1 - IDENTIFICACION**", "",
+        "<b>CARGO</b>\tTÉCNICO EN ARCHIVO", "<b>UNIDAD O AREA</b>\tSECRETARÍA GENERAL",
+        "<b>SUPERVISION</b>\tNinguna", "<b>PUESTO DE INMEDIATO SUPERIOR</b>\tSECRETARIO GENERAL", "",
+        "**2 - OBJETIVOS, RESULTADOS Y FUNCIONES DEL CARGO**", "",
+        "<b>OBJETIVO DE CARGO</b>\tOrganizar el archivo central de la universidad.", "",
+        "**RESULTADOS ESPECIFICOS (PROFESIONALES Y TECNICOS)**", "",
+        "<b>#</b>\t<b>RESULTADOS ESPECIFICOS</b>\t<b>PONDERACION</b>\t<b>INDICADORES</b>\t<b>ACTIVIDADES</b>\t\t",
+        "\t\t\t\t<b>ACTIVIDAD</b>\t<b>MEDIO DE VERIFICACION</b>\t<b>% DE EJECUCION</b>",
+        "1\tArchivo central organizado\t60 %\t100 % de cajas rotuladas\tInventariar las cajas\tInventario\t40 %",
+        "\t\t\t\tRotular las cajas\tActa de entrega\t60 %",
+        "2\tExpedientes digitalizados\t20 %\t500 expedientes\tEscanear expedientes\tReporte del sistema\t100 %",
+        "", "**RESULTADOS CONTINUOS O FUNCIONES**", "",
+        "<b>#</b>\t<b>RESULTADO CONTINUO</b>\t<b>PONDERACION</b>", "1\tAtender préstamos de documentos\t20 %", "",
+        "**3 - REQUISITOS DEL PUESTO**", "", "**FORMACION**", "", "Técnico Superior en Archivística", "",
+        "**EXPERIENCIA**", "", "Dos (2) años de experiencia general", "",
+        "**4 - COMPROMISO**", "", "<b>FECHA ELABORACION</b>\t10/01/2024", "",
+        "<b>JEFE INMEDIATO SUPERIOR</b>\t<b>SERVIDOR PUBLICO</b>", "ANA ROJAS\tLUIS PAZ",
+    ]
+    path = tmp_path / "c.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record = extractor.extract(path)
+    assert record["plantilla"] == "C"
+    first, second, routine = record["funciones"]
+    assert first["actividades"] == [
+        {"actividad": "Inventariar las cajas", "medio_verificacion": "Inventario", "porcentaje": 40.0},
+        {"actividad": "Rotular las cajas", "medio_verificacion": "Acta de entrega", "porcentaje": 60.0}]
+    assert first["fuente_verificacion"] == "Inventario; Acta de entrega"
+    assert (first["ponderacion"], first["indicador"]) == (60.0, "100 % de cajas rotuladas")
+    assert second["actividades"] == [{"actividad": "Escanear expedientes", "medio_verificacion": "Reporte del sistema",
+                                      "porcentaje": 100.0}]
+    assert (routine["tipo"], routine["funcion"], routine["ponderacion"]) == (
+        "rutinaria", "Atender préstamos de documentos", 20.0)
+    assert record["formacion"] == [{"area": "Archivística", "grado_minimo": "tecnico", "prioridad": None}]
+    assert record["aprobacion"]["elaborado_por"] == "LUIS PAZ"
+    assert record["aprobacion"]["aprobado_por"] == "ANA ROJAS"
+    assert record["aprobacion"]["fecha_elaboracion"] == "2024-01-10"
