@@ -25,22 +25,19 @@ def test_damaged(data: bytes) -> None:
         detect_format(data)
 
 
-def test_a_text_file_named_docx_is_read_as_text(tmp_path: Path) -> None:
-    seed = ROOT / "tests" / "fixtures" / "000_bb97881b95efc531.txt"
-    liar = tmp_path / "poai.docx"
-    liar.write_bytes(seed.read_bytes())
+@pytest.mark.parametrize(("source", "false_name", "formato"), [
+    ("tests/fixtures/000_bb97881b95efc531.txt", "poai.docx", "txt"),
+    ("samples/poai/poai_a01_word.docx", "poai.pdf", "docx"),
+    ("samples/poai/poai_b01_directo.pdf", "poai.txt", "pdf"),
+])
+def test_a_file_whose_name_lies_is_read_by_its_content(tmp_path: Path, source: str, false_name: str,
+                                                        formato: str) -> None:
+    liar = tmp_path / false_name
+    liar.write_bytes((ROOT / source).read_bytes())
     record = extractor.extract(liar)
-    assert record["formato"] == "txt"
-    assert record["puesto"]["item"] == "161"
-
-
-def test_a_docx_named_pdf_is_read_as_docx(tmp_path: Path) -> None:
-    source = ROOT / "samples" / "poai" / "poai_a01_word.docx"
-    liar = tmp_path / "poai.pdf"
-    liar.write_bytes(source.read_bytes())
-    record = extractor.extract(liar)
-    assert record["formato"] == "docx"
+    assert record["formato"] == formato
     assert record["estado"] == "ok"
+    assert record["puesto"] == extractor.extract(ROOT / source)["puesto"]
 
 
 def test_not_a_poai(tmp_path: Path) -> None:
