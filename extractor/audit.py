@@ -8,12 +8,13 @@ its severity or its tolerance in a TOML file (see :func:`load_rules`).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import PoaiError
+from .errors import PoaiError, os_reason
 from .record import Record
 
 SEVERITIES = ("error", "advertencia", "info")
@@ -132,9 +133,11 @@ def load_rules(path: str | Path) -> Rules:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise RulesError(f"No se puede leer el archivo de reglas {path}: {exc.strerror}.") from exc
+        raise RulesError(f"No se puede leer el archivo de reglas {path}: {os_reason(exc)}.") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RulesError(f"El archivo de reglas {path} no es TOML válido: {exc}.") from exc
+        position = re.search(r"line (\d+), column (\d+)", str(exc))
+        place = f" (línea {position.group(1)}, columna {position.group(2)})" if position else ""
+        raise RulesError(f"El archivo de reglas {path} no es TOML válido{place}: revise su sintaxis.") from exc
     rules = Rules()
     for name, settings in data.items():
         if name not in RULES:

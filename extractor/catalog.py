@@ -48,7 +48,7 @@ class Catalog:
                     " creado TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (sha256, version))"
                 )
         except sqlite3.Error as exc:
-            raise CatalogError(f"No se puede abrir el catálogo {self.path}: {exc}. "
+            raise CatalogError(f"No se puede abrir el catálogo {self.path} ({type(exc).__name__}). "
                                "Indique otro con --cache o use --no-cache.") from exc
 
     def get(self, sha256: str, archivo: str) -> tuple[Record, AuditFacts | None] | None:
@@ -78,7 +78,8 @@ class Catalog:
                     (record["sha256"], self.version, json.dumps(record, ensure_ascii=False), hechos),
                 )
         except sqlite3.Error as exc:
-            raise CatalogError(f"No se puede escribir en el catálogo {self.path}: {exc}.") from exc
+            raise CatalogError(f"No se puede escribir en el catálogo {self.path} ({type(exc).__name__}): compruebe "
+                               "que el disco tenga espacio o indique otro con --cache.") from exc
 
     def __len__(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM registros").fetchone()[0])

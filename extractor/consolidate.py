@@ -24,7 +24,7 @@ from .catalog import Catalog
 from .corpus import CorpusKey, corpus_findings
 from .coverage import Coverage, apply_matches
 from .csvout import CsvWriter
-from .errors import PoaiError
+from .errors import PoaiError, os_reason
 from .inputs import collect_inputs
 from .matching import DEFAULT_THRESHOLD, Matcher
 from .poa import load_poa
@@ -75,7 +75,7 @@ def check_outputs(files: list[str], outputs: list[Path | None], folders: list[Pa
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"No se puede crear la carpeta de salida {folder}: {exc.strerror}") from exc
+            raise OutputError(f"No se puede crear la carpeta de salida {folder}: {os_reason(exc)}.") from exc
         if not os.access(folder, os.W_OK):
             raise OutputError(f"No se puede escribir en la carpeta de salida: {folder}")
 

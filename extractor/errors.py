@@ -7,6 +7,18 @@ REEXPORT = "vuelva a exportarlo desde el documento original"
 RESAVE_WORD = "ábralo en Word y guárdelo de nuevo como .docx"
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in Spanish (``strerror`` speaks the machine's language)."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "no existe", errno.EACCES: "no tiene permiso", errno.EPERM: "no tiene permiso",
+        errno.EISDIR: "es una carpeta", errno.ENOTDIR: "la ruta no es una carpeta", errno.ENOSPC: "el disco está lleno",
+        errno.EROFS: "el disco es de solo lectura", errno.ENAMETOOLONG: "el nombre es demasiado largo",
+    }
+    return reasons.get(exc.errno or -1, "error del sistema al acceder al archivo")
+
+
 class PoaiError(Exception):
     """Base of every error poai raises on purpose.
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from .audit import AuditFacts, audit_record
 from .detect import detect_format
 from .document import Document
-from .errors import REEXPORT, DamagedFileError, PoaiError
+from .errors import REEXPORT, DamagedFileError, PoaiError, os_reason
 from .limits import check_size, check_zip
 from .parser import parse_document
 from .record import Record, error_record, new_record
@@ -59,7 +59,7 @@ def extract_with_facts(path: str | os.PathLike[str], password: str | None = None
     except PoaiError as exc:
         return error_record(archivo, "", None, exc), None
     except OSError as exc:
-        error = DamagedFileError(f"No se pudo abrir el archivo: {exc.strerror}.")
+        error = DamagedFileError(f"No se pudo abrir el archivo: {os_reason(exc)}.")
         return error_record(archivo, "", None, error), None
     return extract_bytes_with_facts(data, archivo, password)
 

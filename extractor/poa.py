@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .detect import detect_format
-from .errors import PoaiError
+from .errors import PoaiError, os_reason
 from .textnorm import clean_ws, fold
 from .vocabulary import best_key, vocabulary
 
@@ -67,7 +67,7 @@ def load_poa(path: str | Path) -> Poa:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PoaError(f"No se puede abrir el POA {path}: {exc.strerror}.") from exc
+        raise PoaError(f"No se puede abrir el POA {path}: {os_reason(exc)}.") from exc
     grids: list[list[list[str]]]
     if data.startswith(b"PK\x03\x04") and b"xl/" in data[:4000] or path.suffix.lower() in {".xlsx", ".xlsm"}:
         grids = _xlsx_grids(data, path)
