@@ -17,7 +17,7 @@ from .audit import load_rules
 from .batch import BatchStats, default_workers, process
 from .consolidate import RunSummary, audited_records, check_outputs, open_catalog, run
 from .coverage import Coverage, apply_matches
-from .errors import PoaiError
+from .errors import PoaiError, os_reason
 from .inputs import collect_inputs
 from .limits import DEFAULT_TIMEOUT
 from .matching import DEFAULT_THRESHOLD, Matcher
@@ -195,6 +195,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # writing an output: disk full, permissions changed mid-run …
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"poai: error: no se pudo escribir una salida{where}: {os_reason(exc)}. "
+              "Las salidas anteriores quedan como estaban.", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - a traceback never reaches a user
+        print(f"poai: error inesperado ({type(exc).__name__}): {exc}. Las salidas anteriores quedan como "
+              "estaban; informe este mensaje al equipo de poai.", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_USAGE
 
 

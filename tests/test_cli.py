@@ -69,3 +69,18 @@ def test_output_folder_must_exist(tmp_path: Path, capsys: pytest.CaptureFixture[
     target = tmp_path / "no" / "hay" / "r.jsonl"
     assert main(["extract", str(SEED), "--json", str(target)]) == 2
     assert capsys.readouterr().err == f"poai: error: La carpeta de salida no existe: {target.parent}\n"
+
+
+def test_an_output_failure_is_a_message_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "c.xlsx"))
+
+    monkeypatch.setattr("extractor.workbook.WorkbookWriter.close", disk_full)
+    assert main(["run", str(SEED), "-o", str(tmp_path / "c.xlsx"), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"poai: error: no se pudo escribir una salida ({tmp_path / 'c.xlsx'}): el disco está lleno. "
+                   "Las salidas anteriores quedan como estaban.\n")
+    assert not (tmp_path / "c.xlsx").exists()
