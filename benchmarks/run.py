@@ -126,7 +126,7 @@ def plain_python_docx(files: list[Path]) -> None:
 
 def poai_run(files: list[Path], workers: int, out: Path, cache: Path | None = None,
              timeout: float | None = None) -> object:
-    from extractor.consolidate import run
+    from extractor.api import run
 
     return run([str(p) for p in files], out, workers=workers, cache=cache, use_cache=cache is not None,
                timeout=timeout)
@@ -136,7 +136,7 @@ _RSS_SCRIPT = """
 import json, resource, sys
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from extractor.consolidate import run
+from extractor.api import run
 files = sys.argv[2:]
 run(files, Path(sys.argv[1]), workers=1, use_cache=False)
 print(json.dumps({{"rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
@@ -154,8 +154,8 @@ def peak_rss_kb(files: list[Path], out: Path) -> int:
 def matching_seconds(functions: int, operations: int, repeats: int) -> float:
     from content import SPECIFIC_POOL
 
-    from extractor.matching import Matcher
-    from extractor.poa import Operation, Poa
+    from extractor.poa.loader import Operation, Poa
+    from extractor.poa.matching import Matcher
 
     rng = random.Random(7)
     words = " ".join(f"{f[0]} {f[1]}" for f in SPECIFIC_POOL).split()

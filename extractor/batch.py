@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .catalog import Catalog
-from .errors import REEXPORT, DamagedFileError
-from .pipeline import Extraction, extract_with_facts
-from .record import Record, error_record
+from extractor.catalog import Catalog
+from extractor.errors import REEXPORT, DamagedFileError
+from extractor.model.record import Record, error_record
+from extractor.pipeline import Extraction, extract_with_facts
 
 Progress = Callable[[int, int, str], None]
 WORKER_MEMORY_BYTES = 4 * 1024**3

@@ -14,10 +14,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .audit import AuditFacts
-from .errors import PoaiError
-from .record import Record
+from extractor._version import __version__
+from extractor.checks.document import AuditFacts
+from extractor.errors import PoaiError
+from extractor.model.record import Record
 
 
 class CatalogError(PoaiError):
@@ -28,7 +28,7 @@ class CatalogError(PoaiError):
 
 def catalog_version() -> str:
     """poai's version plus a digest of the layout vocabulary (a vocabulary change re-reads all)."""
-    layouts = resources.files("extractor").joinpath("layouts.toml").read_bytes()
+    layouts = resources.files("extractor.layout").joinpath("layouts.toml").read_bytes()
     return f"{__version__}+{hashlib.sha256(layouts).hexdigest()[:12]}"
 
 

@@ -11,18 +11,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import __version__
-from .atomic import atomic_path
-from .audit import load_rules
-from .batch import BatchStats, default_workers, process
-from .consolidate import RunSummary, audited_records, check_outputs, open_catalog, run
-from .coverage import Coverage, apply_matches
-from .errors import PoaiError, os_reason
-from .inputs import collect_inputs
-from .limits import DEFAULT_TIMEOUT
-from .matching import DEFAULT_THRESHOLD, Matcher
-from .poa import load_poa
-from .report import AuditReport, MatchTable
+from extractor._version import __version__
+from extractor.api import RunSummary, audited_records, check_outputs, open_catalog, run
+from extractor.batch import BatchStats, default_workers, process
+from extractor.checks.document import load_rules
+from extractor.errors import PoaiError, os_reason
+from extractor.inputs import collect_inputs
+from extractor.poa.coverage import Coverage, apply_matches
+from extractor.poa.loader import load_poa
+from extractor.poa.matching import DEFAULT_THRESHOLD, Matcher
+from extractor.readers.limits import DEFAULT_TIMEOUT
+from extractor.writers.atomic import atomic_path
+from extractor.writers.report import AuditReport, MatchTable
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 

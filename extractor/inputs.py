@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import PoaiError
+from extractor.errors import PoaiError
 
 # In a folder, the files that may be POAIs. A file named on the command line is always read
 # (its format is detected from its bytes, whatever its name says).

@@ -6,14 +6,14 @@ import hashlib
 import os
 from pathlib import Path
 
-from .audit import AuditFacts, audit_record
-from .detect import detect_format
-from .document import Document
-from .errors import REEXPORT, DamagedFileError, PoaiError, os_reason
-from .limits import check_size, check_zip
-from .parser import parse_document
-from .record import Record, error_record, new_record
-from .stitching import stitch
+from extractor.checks.document import AuditFacts, audit_record
+from extractor.errors import REEXPORT, DamagedFileError, PoaiError, os_reason
+from extractor.layout.stitching import stitch
+from extractor.model.document import Document
+from extractor.model.record import Record, error_record, new_record
+from extractor.readers.detect import detect_format
+from extractor.readers.limits import check_size, check_zip
+from extractor.sections.parse import parse_document
 
 Extraction = tuple[Record, AuditFacts | None]
 
@@ -22,21 +22,21 @@ def read_document(data: bytes, formato: str, password: str | None = None) -> Doc
     """Run the reader of ``formato`` over ``data`` (size limits are checked first)."""
     check_size(len(data))
     if formato == "pdf":
-        from .readers.pdf import read_pdf
+        from extractor.readers.pdf import read_pdf
 
         return read_pdf(data, password)
     if formato == "doc":
-        from .readers.legacy import convert_doc
+        from extractor.readers.legacy import convert_doc
 
         document = read_document(convert_doc(data), "docx")
         document.formato = "doc"
         return document
     if formato == "docx":
-        from .readers.docx import read_docx
+        from extractor.readers.docx import read_docx
 
         check_zip(data)
         return read_docx(data)
-    from .readers.text import read_text
+    from extractor.readers.text import read_text
 
     return read_text(data)
 

@@ -30,11 +30,11 @@ from content import POA_OPERATIONS, UNIT, build_specs  # noqa: E402
 from forms import build_form, unambiguous  # noqa: E402
 from render import render_docx, render_pdf, render_txt  # noqa: E402
 
-from extractor.audit import AuditFacts, audit_record  # noqa: E402
+from extractor.checks.document import AuditFacts, audit_record  # noqa: E402
+from extractor.layout.spec import vocabulary  # noqa: E402
+from extractor.model.record import new_record  # noqa: E402
 from extractor.pipeline import extract  # noqa: E402, F401  (kept importable for --check)
-from extractor.record import new_record  # noqa: E402
 from extractor.textnorm import clean_ws  # noqa: E402
-from extractor.vocabulary import vocabulary  # noqa: E402
 
 _LABELS = {
     "A": {"denominacion", "item", "dependencia", "inmediato_superior", "ocupante", "cargos_supervisados"},

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import extractor
-from extractor.audit import RulesError, load_rules
+from extractor.api import audited_records
+from extractor.checks.document import RulesError, load_rules
 from extractor.cli import main
-from extractor.consolidate import audited_records
 
 SEED_TEXT = (Path(__file__).parent / "fixtures" / "000_bb97881b95efc531.txt").read_text(encoding="utf-8")
 

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import extractor
-from extractor import limits
 from extractor.batch import process
 from extractor.cli import main
+from extractor.readers import limits
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "poai"
@@ -282,7 +282,7 @@ def test_read_only_input_folder_and_unwritable_output(tmp_path: Path, monkeypatc
         assert main(["run", str(folder), "-o", str(out), "--no-cache"]) == 0
         assert out.exists()
         real_access = __import__("os").access
-        monkeypatch.setattr("extractor.consolidate.os.access",
+        monkeypatch.setattr("extractor.api.os.access",
                             lambda path, mode: False if Path(path) == tmp_path / "cerrada" else real_access(path, mode))
         (tmp_path / "cerrada").mkdir()
         assert main(["run", str(folder), "-o", str(tmp_path / "cerrada" / "c.xlsx")]) == 2

@@ -78,7 +78,7 @@ def test_an_output_failure_is_a_message_not_a_traceback(tmp_path: Path, monkeypa
     def disk_full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "c.xlsx"))
 
-    monkeypatch.setattr("extractor.workbook.WorkbookWriter.close", disk_full)
+    monkeypatch.setattr("extractor.writers.xlsx.WorkbookWriter.close", disk_full)
     assert main(["run", str(SEED), "-o", str(tmp_path / "c.xlsx"), "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert err == (f"poai: error: no se pudo escribir una salida ({tmp_path / 'c.xlsx'}): el disco está lleno. "

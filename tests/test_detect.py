@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import extractor
-from extractor.detect import detect_format
 from extractor.errors import DamagedFileError
+from extractor.readers.detect import detect_format
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -174,9 +174,9 @@ def test_family_b_values_continued_on_rows_below_their_label(tmp_path: Path) -> 
     ("Normas a Cumplir", "normas"), ("INICIATIVA PROPIA", None),
 ])
 def test_plain_heading_lines(line: str, section: str | None) -> None:
-    from extractor.document import Document, Paragraph
-    from extractor.sections import PREAMBLE, segment
-    from extractor.vocabulary import vocabulary
+    from extractor.layout.segment import PREAMBLE, segment
+    from extractor.layout.spec import vocabulary
+    from extractor.model.document import Document, Paragraph
 
     items = segment(Document("txt", [Paragraph(text=line), Paragraph(text="Texto cualquiera")]), vocabulary())
     assert items[-1].section == (section or PREAMBLE)

@@ -12,8 +12,8 @@ from openpyxl import Workbook, load_workbook
 
 import extractor
 from extractor.cli import main
-from extractor.matching import Matcher, normalise, stem
-from extractor.poa import PoaError, load_poa
+from extractor.poa.loader import PoaError, load_poa
+from extractor.poa.matching import Matcher, normalise, stem
 
 ROOT = Path(__file__).resolve().parent.parent
 POA = ROOT / "samples" / "poa" / "poa_unidad_2023.xlsx"
@@ -61,7 +61,7 @@ def test_normalise_is_idempotent_and_folded(text: str) -> None:
 
 @given(st.lists(st.text(alphabet="abcdefghij ", min_size=1, max_size=30), min_size=1, max_size=8))
 def test_scores_are_bounded_and_a_copy_matches_itself(texts: list[str]) -> None:
-    from extractor.poa import Operation, Poa
+    from extractor.poa.loader import Operation, Poa
 
     poa = Poa("x", [Operation(codigo=str(i), operacion=t) for i, t in enumerate(texts)])
     matcher = Matcher(poa, threshold=0)

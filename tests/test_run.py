@@ -10,9 +10,9 @@ import pytest
 from golden import differences, golden_pairs, load
 from openpyxl import load_workbook
 
-from extractor import consolidate as run_module
+from extractor import api as run_module
 from extractor.cli import main
-from extractor.frames import SHEETS
+from extractor.writers.rows import SHEETS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "000_bb97881b95efc531.txt"
@@ -114,7 +114,7 @@ def test_interrupted_run_leaves_the_previous_workbook(corpus: Path, tmp_path: Pa
     def interrupted(self: object, records: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("extractor.workbook.WorkbookWriter.add", interrupted)
+    monkeypatch.setattr("extractor.writers.xlsx.WorkbookWriter.add", interrupted)
     assert main(["run", str(corpus), "-o", str(out), "--no-cache", "--csv", str(tmp_path / "csv")]) == 130
     assert out.read_bytes() == previous
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".poai-")) == []

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractor.document import Cell, Document, Row, Table
-from extractor.stitching import stitch
+from extractor.layout.stitching import stitch
+from extractor.model.document import Cell, Document, Row, Table
 
 
 def row(*texts: str, page: int = 1) -> Row:

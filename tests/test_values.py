@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.textnorm import clean_ws, compact, fold, strip_numbering
-from extractor.values import (
+from extractor.sections.values import (
     clean_item,
     grade_code,
     is_mark,
@@ -20,6 +19,7 @@ from extractor.values import (
     priority_code,
     scale_fractions,
 )
+from extractor.textnorm import clean_ws, compact, fold, strip_numbering
 
 WEIGHT_FORMS = [
     lambda v: f"{v:.2f}".replace(".", ","),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.vocabulary import best_key, vocabulary
+from extractor.layout.spec import best_key, vocabulary
 
 V = vocabulary()
 

@@ -1,1 +1,1 @@
-"""Readers: one per file format, each turning bytes into a :class:`~extractor.document.Document`."""
+"""Readers: one per file format, each turning bytes into a :class:`~extractor.model.document.Document`."""

@@ -11,9 +11,9 @@ import io
 import zipfile
 from typing import Any
 
-from ..document import Block, Cell, Document, Paragraph, Row, Table
-from ..errors import RESAVE_WORD, DamagedFileError
-from ..textnorm import clean_ws
+from extractor.errors import RESAVE_WORD, DamagedFileError
+from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
+from extractor.textnorm import clean_ws
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

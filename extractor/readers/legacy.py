@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import RESAVE_WORD, DamagedFileError, UnsupportedFormatError
+from extractor.errors import RESAVE_WORD, DamagedFileError, UnsupportedFormatError
 
 CONVERSION_TIMEOUT = 120
 

@@ -20,9 +20,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..document import Block, Cell, Document, Paragraph, Row, Table
-from ..errors import REEXPORT, DamagedFileError, EncryptedPdfError, NoTextError
-from ..textnorm import clean_ws
+from extractor.errors import REEXPORT, DamagedFileError, EncryptedPdfError, NoTextError
+from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
+from extractor.textnorm import clean_ws
 
 # A gap wider than this many font sizes separates two columns of text.
 COLUMN_GAP_EM = 1.5

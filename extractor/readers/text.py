@@ -2,15 +2,15 @@
 
 Conventions: ``**…**`` or ``#`` lines are headings; ``<b>``/``<i>`` mark labels; a tab
 separates cells; ``<br>`` breaks a line inside a cell; blank lines between rows of a table
-are where a page broke it (the tables are stitched back by :mod:`extractor.stitching`).
+are where a page broke it (the tables are stitched back by :mod:`extractor.layout.stitching`).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..document import Block, Cell, Document, Paragraph, Row, Table
-from ..textnorm import clean_ws
+from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
+from extractor.textnorm import clean_ws
 
 _TAG = re.compile(r"</?(?:b|i|u|strong|em|span)(?:\s[^>]*)?>", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)

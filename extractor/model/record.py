@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import PoaiError
+from extractor.errors import PoaiError
 
 Record = dict[str, Any]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .document import Block, Cell, Document, Row, Table
-from .textnorm import fold
+from extractor.model.document import Block, Cell, Document, Row, Table
+from extractor.textnorm import fold
 
 # Column borders of two pieces of one table agree within this many points.
 _EDGE_TOLERANCE = 4.0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .document import Cell
-from .textnorm import clean_ws
+from extractor.model.document import Cell
+from extractor.textnorm import clean_ws
 
 _BULLET = re.compile(r"^\s*(?:[•·▪►■◦●*\-–—]|\(?[a-z]\))\s+")
 NOBODY = {"ninguno", "ninguna", "no", "n a", "na", "no aplica", "sin personal", "ningun", "ningun cargo",

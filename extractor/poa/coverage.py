@@ -6,9 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .audit import DEFAULT_RULES, TIPO_NAMES, Rules, finding
-from .matching import Matcher
-from .record import Record
+from extractor.checks.document import DEFAULT_RULES, TIPO_NAMES, Rules, finding
+from extractor.model.record import Record
+from extractor.poa.matching import Matcher
 
 
 def apply_matches(record: Record, matcher: Matcher, rules: Rules = DEFAULT_RULES) -> None:

@@ -8,9 +8,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .audit import Rules, finding
-from .record import Record
-from .textnorm import fold, strip_parenthetical
+from extractor.checks.document import Rules, finding
+from extractor.model.record import Record
+from extractor.textnorm import fold, strip_parenthetical
 
 # How close a superior's post must be to a post held in the run (rapidfuzz token_sort_ratio).
 SUPERIOR_THRESHOLD = 90.0

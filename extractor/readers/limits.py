@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .errors import RESAVE_WORD, DamagedFileError, TooLargeError
+from extractor.errors import RESAVE_WORD, DamagedFileError, TooLargeError
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a POAI is a few pages: 100 MB is far beyond any real one
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024  # all the parts of a Word file, unpacked

@@ -6,7 +6,7 @@ import datetime as _dt
 import re
 from collections.abc import Sequence
 
-from .textnorm import clean_ws, compact, fold
+from extractor.textnorm import clean_ws, compact, fold
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(%?)")
 

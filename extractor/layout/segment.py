@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .document import Cell, Document, Paragraph, Table
-from .textnorm import clean_ws, fold, strip_numbering
-from .vocabulary import Vocabulary
+from extractor.layout.spec import Vocabulary
+from extractor.model.document import Cell, Document, Paragraph, Table
+from extractor.textnorm import clean_ws, fold, strip_numbering
 
 PREAMBLE = "preambulo"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .errors import REEXPORT, RESAVE_WORD, DamagedFileError, UnsupportedFormatError
+from extractor.errors import REEXPORT, RESAVE_WORD, DamagedFileError, UnsupportedFormatError
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -1,6 +1,6 @@
 """The consolidated Excel workbook, written as records stream in (memory stays flat).
 
-Built on :func:`extractor.frames.to_frames`: records arrive in chunks, each chunk becomes
+Built on :func:`extractor.writers.rows.to_frames`: records arrive in chunks, each chunk becomes
 DataFrames, their rows are appended to write-only sheets. The file is written to a
 temporary name and renamed at the end, so an interrupted run leaves the previous workbook.
 """
@@ -21,11 +21,11 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .atomic import atomic_path
-from .audit import RULE_NAMES
-from .cellsafe import xml_safe
-from .frames import Column, sheet_columns, to_frames
-from .record import Record
+from extractor.checks.document import RULE_NAMES
+from extractor.model.record import Record
+from extractor.writers.atomic import atomic_path
+from extractor.writers.cellsafe import xml_safe
+from extractor.writers.rows import Column, sheet_columns, to_frames
 
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="305496")

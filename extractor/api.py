@@ -17,19 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .atomic import AtomicFile
-from .audit import DEFAULT_RULES, Rules, audit_record
-from .batch import BatchStats, Progress, output_conflicts, process
-from .catalog import Catalog
-from .corpus import CorpusKey, corpus_findings
-from .coverage import Coverage, apply_matches
-from .csvout import CsvWriter
-from .errors import PoaiError, os_reason
-from .inputs import collect_inputs
-from .matching import DEFAULT_THRESHOLD, Matcher
-from .poa import load_poa
-from .record import Record
-from .workbook import WorkbookWriter
+from extractor.batch import BatchStats, Progress, output_conflicts, process
+from extractor.catalog import Catalog
+from extractor.checks.corpus import CorpusKey, corpus_findings
+from extractor.checks.document import DEFAULT_RULES, Rules, audit_record
+from extractor.errors import PoaiError, os_reason
+from extractor.inputs import collect_inputs
+from extractor.model.record import Record
+from extractor.poa.coverage import Coverage, apply_matches
+from extractor.poa.loader import load_poa
+from extractor.poa.matching import DEFAULT_THRESHOLD, Matcher
+from extractor.writers.atomic import AtomicFile
+from extractor.writers.csvfile import CsvWriter
+from extractor.writers.xlsx import WorkbookWriter
 
 CHUNK = 200  # records per DataFrame chunk fed to the writers
 CATALOG_NAME = "poai-catalogo.sqlite"

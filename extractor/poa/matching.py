@@ -18,8 +18,8 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .poa import Operation, Poa
-from .textnorm import fold
+from extractor.poa.loader import Operation, Poa
+from extractor.textnorm import fold
 
 # Tuned on the sample corpus (samples/poa/etiquetas_poa.json): see tests/test_matching.py.
 DEFAULT_THRESHOLD = 36.0

@@ -10,7 +10,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .textnorm import fold, strip_numbering, strip_parenthetical
+from extractor.textnorm import fold, strip_numbering, strip_parenthetical
 
 # A heading or label must be this close (rapidfuzz ratio, 0-100) to one of its synonyms.
 THRESHOLD = 86.0
@@ -130,5 +130,5 @@ def _score(forms: list[str], synonym: str, raw: str) -> float:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The built-in vocabulary, loaded once."""
-    raw = resources.files("extractor").joinpath("layouts.toml").read_bytes()
+    raw = resources.files("extractor.layout").joinpath("layouts.toml").read_bytes()
     return Vocabulary(tomllib.loads(raw.decode("utf-8")))

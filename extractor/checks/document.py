@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import PoaiError, os_reason
-from .record import Record
+from extractor.errors import PoaiError, os_reason
+from extractor.model.record import Record
 
 SEVERITIES = ("error", "advertencia", "info")
 RULES = ("campo_vacio", "seccion_faltante", "sin_funciones", "funcion_incompleta", "ponderacion_total",

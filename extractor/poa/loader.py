@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .detect import detect_format
-from .errors import PoaiError, os_reason
-from .textnorm import clean_ws, fold
-from .vocabulary import best_key, vocabulary
+from extractor.errors import PoaiError, os_reason
+from extractor.layout.spec import best_key, vocabulary
+from extractor.readers.detect import detect_format
+from extractor.textnorm import clean_ws, fold
 
 _CODE = re.compile(r"^\s*\d+(?:\s*\.\s*\d+)*\s*\.?\s*$")
 _TEXT_COLUMNS = ("acp", "operacion", "actividad", "producto", "indicador", "meta", "medio_verificacion",
@@ -148,8 +148,8 @@ def _csv_grid(data: bytes) -> list[list[str]]:
 
 
 def _pdf_grids(data: bytes) -> list[list[list[str]]]:
-    from .readers.pdf import read_pdf
-    from .stitching import stitch
+    from extractor.layout.stitching import stitch
+    from extractor.readers.pdf import read_pdf
 
     document = stitch(read_pdf(data))
     grids = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from .record import Record
+from extractor.model.record import Record
 
 _MARK = {"error": "✖", "advertencia": "⚠", "info": "ℹ"}
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .document import Cell, Row, Table
-from .fieldtext import cell_value, strip_bullet
-from .sections import PREAMBLE, Item
-from .textnorm import clean_ws, fold
-from .values import parse_weight, scale_fractions
-from .vocabulary import Vocabulary, best_key
+from extractor.layout.segment import PREAMBLE, Item
+from extractor.layout.spec import Vocabulary, best_key
+from extractor.model.document import Cell, Row, Table
+from extractor.sections.fieldtext import cell_value, strip_bullet
+from extractor.sections.values import parse_weight, scale_fractions
+from extractor.textnorm import clean_ws, fold
 
 # Sections in which function tables are read (forms put them under any of these headings).
 FUNCTION_SECTIONS = {PREAMBLE, "descripcion", "objetivo", "especificas", "rutinarias"}

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .fieldtext import cell_value, strip_bullet
-from .sections import Item
-from .textnorm import clean_ws, fold
-from .values import grade_code, is_mark, parse_years, priority_code
-from .vocabulary import Vocabulary, best_key
+from extractor.layout.segment import Item
+from extractor.layout.spec import Vocabulary, best_key
+from extractor.sections.fieldtext import cell_value, strip_bullet
+from extractor.sections.values import grade_code, is_mark, parse_years, priority_code
+from extractor.textnorm import clean_ws, fold
 
 
 def read_formation(items: list[Item], vocab: Vocabulary) -> list[dict[str, Any]]:

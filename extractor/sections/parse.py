@@ -11,20 +11,20 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .audit import AuditFacts
-from .document import Cell, Document
-from .errors import NotPoaiError
-from .fieldtext import NOBODY, SIGNATURE_FILLER, cell_value, strip_bullet
-from .functions import read_functions
-from .requirements import read_experience, read_formation, read_knowledge
-from .sections import PREAMBLE, Item, segment
-from .textnorm import clean_ws, fold, strip_parenthetical
-from .values import (
+from extractor.checks.document import AuditFacts
+from extractor.errors import NotPoaiError
+from extractor.layout.segment import PREAMBLE, Item, segment
+from extractor.layout.spec import Family, Vocabulary, vocabulary
+from extractor.model.document import Cell, Document
+from extractor.sections.fieldtext import NOBODY, SIGNATURE_FILLER, cell_value, strip_bullet
+from extractor.sections.functions import read_functions
+from extractor.sections.requirements import read_experience, read_formation, read_knowledge
+from extractor.sections.values import (
     clean_item,
     parse_date,
     parse_year,
 )
-from .vocabulary import Family, Vocabulary, vocabulary
+from extractor.textnorm import clean_ws, fold, strip_parenthetical
 
 # Fields whose value is a list: written one entry per line under their label.
 _LIST_FIELDS = {"cargos_supervisados", "intrainstitucionales", "interinstitucionales"}

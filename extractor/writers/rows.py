@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from .record import Record
+from extractor.model.record import Record
 
 
 @dataclass(frozen=True)

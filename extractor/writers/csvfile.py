@@ -8,10 +8,10 @@ import math
 from pathlib import Path
 from typing import Any, TextIO
 
-from .atomic import AtomicFile
-from .cellsafe import csv_safe
-from .frames import sheet_columns, to_frames
-from .record import Record
+from extractor.model.record import Record
+from extractor.writers.atomic import AtomicFile
+from extractor.writers.cellsafe import csv_safe
+from extractor.writers.rows import sheet_columns, to_frames
 
 FILE_NAMES = {
     "Puestos": "puestos.csv", "Funciones": "funciones.csv", "Requisitos": "requisitos.csv",

@@ -1,0 +1,1 @@
+"""Checks: document rules, corpus rules and the POA link, applied in one audit pass."""

@@ -1,0 +1,1 @@
+"""Layout knowledge: the validated layout spec, segmentation into sections, family recognition, stitching."""

@@ -1,0 +1,1 @@
+"""The unit POA: loading its operations and matching functions to them."""

@@ -1,0 +1,1 @@
+"""Section readers: from the sectioned item stream to the typed parts of a record."""
