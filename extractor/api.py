@@ -1,44 +1,50 @@
-"""The main job: a batch of POAIs into one workbook (and optionally JSON Lines and CSV).
+"""The library's batch API: read inputs with every rule applied, and the main job (the workbook).
 
-Records stream through a spool file on disk, so memory stays flat as the corpus grows:
-the first pass reads (in parallel, through the catalog) and spools; corpus-wide checks are
-computed from small keys; the second pass completes each record and feeds the writers.
-Every output is written under a temporary name and renamed at the end.
+Every command runs through :class:`Batch`: inputs collected, outputs checked, the catalog
+opened, the unit POA loaded, documents read (in parallel, through the catalog) and audited
+in one pass with the same rules. Writers receive each chunk's rows, built once.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from collections.abc import Iterator
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from extractor.batch import BatchStats, Progress, output_conflicts, process
 from extractor.catalog import Catalog
-from extractor.checks.corpus import CorpusKey, corpus_findings
-from extractor.checks.document import DEFAULT_RULES, Rules, audit_record
-from extractor.errors import PoaiError, os_reason
+from extractor.checks.audit import Audit
+from extractor.checks.rules import DEFAULT_RULES, Rules
+from extractor.errors import OutputError, os_reason
 from extractor.inputs import collect_inputs
 from extractor.model.record import Record
-from extractor.poa.coverage import Coverage, apply_matches
+from extractor.poa.coverage import Coverage
 from extractor.poa.loader import load_poa
 from extractor.poa.matching import DEFAULT_THRESHOLD, Matcher
-from extractor.writers.atomic import AtomicFile
 from extractor.writers.csvfile import CsvWriter
+from extractor.writers.jsonl import JsonLinesWriter
+from extractor.writers.rows import collect_rows
 from extractor.writers.xlsx import WorkbookWriter
 
-CHUNK = 200  # records per DataFrame chunk fed to the writers
+CHUNK = 200  # records per chunk fed to the writers
 CATALOG_NAME = "poai-catalogo.sqlite"
 
 
-class OutputError(PoaiError):
-    """An output cannot be written where asked."""
+@dataclass
+class Options:
+    """How a batch reads and checks: the same for every command."""
 
-    codigo = "salida"
+    workers: int | None = None
+    cache: Path | None = None  # the catalog file; None: beside the main output, where there is one
+    use_cache: bool = True
+    timeout: float | None = None
+    password: str | None = None
+    rules: Rules | None = None
+    poa: Path | None = None
+    threshold: float = DEFAULT_THRESHOLD
 
 
 @dataclass
@@ -80,43 +86,63 @@ def check_outputs(files: list[str], outputs: list[Path | None], folders: list[Pa
             raise OutputError(f"No se puede escribir en la carpeta de salida: {folder}")
 
 
-def open_catalog(cache: Path | None, use_cache: bool, beside: Path) -> Catalog | None:
-    """The catalog to use: ``cache``, else one beside the main output; none with --no-cache."""
-    if not use_cache:
-        return None
-    return Catalog(cache if cache is not None else beside.resolve().parent / CATALOG_NAME)
+class Batch:
+    """One batch of inputs, ready to be read: use as a context manager (it closes the catalog).
 
-
-def audited_records(files: list[str], *, workers: int | None = None, catalog: Catalog | None = None,
-                    rules: Rules | None = None, progress: Progress | None = None,
-                    stats: BatchStats | None = None, matcher: Matcher | None = None,
-                    coverage: Coverage | None = None, timeout: float | None = None,
-                    password: str | None = None) -> Iterator[Record]:
-    """The records of ``files`` in order, audited with ``rules`` and with the corpus rules;
-    with a ``matcher``, each function is linked to the unit POA (and ``coverage`` counts it).
-
-    Records are spooled to a temporary file while the batch runs (corpus rules need every
-    document's keys before any record is final), then read back one by one.
+    ``beside``: the main output, next to which the catalog goes when ``options.cache`` does
+    not name one (no catalog without either, unless reading is cached explicitly).
     """
-    keys: list[CorpusKey | None] = []
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        for record, facts in process(files, workers=workers, catalog=catalog, progress=progress, stats=stats,
-                                     timeout=timeout, password=password):
-            if rules is not None and facts is not None and record.get("estado") != "error":
-                audit_record(record, facts, rules)
-            if matcher is not None:
-                apply_matches(record, matcher, rules or DEFAULT_RULES)
-                if coverage is not None:
-                    coverage.add(record)
-            keys.append(CorpusKey.of(record))
-            spool.write(json.dumps(record, ensure_ascii=False) + "\n")
-        extra = corpus_findings(keys, rules or DEFAULT_RULES)
-        spool.seek(0)
-        for index, line in enumerate(spool):
-            record = json.loads(line)
-            if extra.get(index):
-                record["auditoria"] = record["auditoria"] + extra[index]
+
+    def __init__(self, inputs: list[str], options: Options | None = None, *, outputs: tuple[Path | None, ...] = (),
+                 folders: tuple[Path | None, ...] = (), beside: Path | None = None,
+                 progress: Progress | None = None) -> None:
+        self.options = options or Options()
+        self.files = collect_inputs(inputs)
+        if not self.files:
+            raise OutputError("No se encontró ningún documento en las entradas indicadas.")
+        check_outputs(self.files, [*outputs, self.options.cache, self.options.poa], list(folders))
+        self.matcher = Matcher(load_poa(self.options.poa), self.options.threshold) if self.options.poa else None
+        self.coverage = Coverage(self.matcher) if self.matcher is not None else None
+        self.audit = Audit(self.options.rules or DEFAULT_RULES, self.matcher)
+        self.stats = BatchStats()
+        self.progress = progress
+        self.catalog: Catalog | None = None
+        if self.options.use_cache and (self.options.cache is not None or beside is not None):
+            where = self.options.cache or (beside or Path(".")).resolve().parent / CATALOG_NAME
+            self.catalog = Catalog(where)
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the catalog."""
+        if self.catalog is not None:
+            self.catalog.close()
+            self.catalog = None
+
+    def records(self) -> Iterator[Record]:
+        """Every input's record, in input order, with every rule applied (document, POA, corpus)."""
+        options = self.options
+        extractions = process(self.files, workers=options.workers, catalog=self.catalog, progress=self.progress,
+                              stats=self.stats, timeout=options.timeout, password=options.password)
+        for record in self.audit.run(extractions):
+            if self.coverage is not None:
+                self.coverage.add(record)
             yield record
+
+
+def audited_records(files: list[str], *, workers: int | None = None, rules: Rules | None = None,
+                    poa: Path | None = None, timeout: float | None = None, password: str | None = None
+                    ) -> Iterator[dict[str, Any]]:
+    """The records (JSON objects) of ``files`` in order, with every rule applied, without a catalog."""
+    with Batch(files, Options(workers=workers, use_cache=False, rules=rules, poa=poa, timeout=timeout,
+                              password=password)) as batch:
+        for record in batch.records():
+            yield record.to_dict()
 
 
 def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_dir: Path | None = None,
@@ -129,23 +155,12 @@ def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_d
     With ``poa`` (the unit's POA), every function is matched to an operation and the workbook
     gets the "Cobertura POA" sheet.
     """
-    files = collect_inputs(inputs)
-    if not files:
-        raise OutputError("No se encontró ningún documento en las entradas indicadas.")
-    check_outputs(files, [output, json_path, cache, poa], [csv_dir])
-    matcher = Matcher(load_poa(poa), threshold) if poa is not None else None
-    coverage = Coverage(matcher) if matcher is not None else None
-    catalog = open_catalog(cache, use_cache, output)
-    summary = RunSummary(total=len(files))
-    stats = BatchStats()
-    try:
-        records = audited_records(files, workers=workers, catalog=catalog, rules=rules, progress=progress,
-                                  stats=stats, matcher=matcher, coverage=coverage, timeout=timeout,
-                                  password=password)
-        _write_outputs(records, output, json_path, csv_dir, summary, stats, coverage)
-    finally:
-        if catalog is not None:
-            catalog.close()
+    options = Options(workers=workers, cache=cache, use_cache=use_cache, timeout=timeout, password=password,
+                      rules=rules, poa=poa, threshold=threshold)
+    with Batch(inputs, options, outputs=(output, json_path), folders=(csv_dir,), beside=output,
+               progress=progress) as batch:
+        summary = RunSummary(total=len(batch.files))
+        _write_outputs(batch, output, json_path, csv_dir, summary)
     return summary
 
 
@@ -160,41 +175,46 @@ def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
-def _write_outputs(records: Iterator[Record], output: Path, json_path: Path | None, csv_dir: Path | None,
-                   summary: RunSummary, stats: BatchStats, coverage: Coverage | None = None) -> None:
-    book = WorkbookWriter(output, with_coverage=coverage is not None)
-    csv_writer = CsvWriter(csv_dir, with_coverage=coverage is not None) if csv_dir is not None else None
-    json_file = AtomicFile(json_path) if json_path is not None else None
+def _count(record: Record, summary: RunSummary) -> None:
+    if record.error is not None:
+        summary.unreadable.append({"archivo": record.archivo, **record.error.to_dict()})
+    else:
+        summary.read += 1
+        summary.with_findings += bool(record.auditoria)
+
+
+def _write_outputs(batch: Batch, output: Path, json_path: Path | None, csv_dir: Path | None,
+                   summary: RunSummary) -> None:
+    with_poa = batch.coverage is not None
+    book = WorkbookWriter(output, with_coverage=with_poa)
+    csv_writer = CsvWriter(csv_dir, with_coverage=with_poa) if csv_dir is not None else None
+    json_writer = JsonLinesWriter(json_path) if json_path is not None else None
     try:
-        with ExitStack() as stack:
-            json_out = stack.enter_context(open(json_file.path, "w", encoding="utf-8")) if json_file else None
-            for chunk in _chunks(records, CHUNK):
-                for record in chunk:
-                    if record.get("estado") == "error":
-                        summary.unreadable.append({"archivo": record["archivo"], **(record.get("error") or {})})
-                    else:
-                        summary.read += 1
-                        summary.with_findings += bool(record.get("auditoria"))
-                    if json_out is not None:
-                        json_out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                book.add(chunk)
-                if csv_writer is not None:
-                    csv_writer.add(chunk)
-        summary.from_catalog, summary.parsed = stats.from_catalog, stats.parsed
-        if coverage is not None:
-            book.add_coverage(coverage.rows())
+        for chunk in _chunks(batch.records(), CHUNK):
+            for record in chunk:
+                _count(record, summary)
+            if json_writer is not None:
+                json_writer.add(chunk)
+            rows = collect_rows(chunk)  # built once, for every writer
+            book.add(chunk, rows)
             if csv_writer is not None:
-                csv_writer.add_coverage(coverage.rows())
+                csv_writer.add(rows)
+        summary.from_catalog, summary.parsed = batch.stats.from_catalog, batch.stats.parsed
+        if batch.coverage is not None:
+            coverage = batch.coverage.rows()
+            book.add_coverage(coverage)
+            if csv_writer is not None:
+                csv_writer.add_coverage(coverage)
         book.close()
     except BaseException:
         book.abort()
         if csv_writer is not None:
             csv_writer.abort()
-        if json_file is not None:
-            json_file.discard()
+        if json_writer is not None:
+            json_writer.abort()
         raise
     if csv_writer is not None:
         csv_writer.close()
-    if json_file is not None:
-        json_file.commit()
+    if json_writer is not None:
+        json_writer.close()
     summary.outputs += [p for p in (output, csv_dir, json_path) if p is not None]

@@ -1,35 +1,35 @@
-"""Reading many documents: in parallel, through the catalog, in input order, never stopping."""
+"""Reading many documents: in parallel, through the catalog, in input order, never stopping.
+
+Each file is read from disk and hashed once, in the main process: its digest finds it in the
+catalog, and otherwise its bytes go to a worker process, which reads them under a time limit
+and a memory cap. Only a bounded number of files is in flight at a time, so memory does not
+grow with the batch. The same content given twice is read once.
+"""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from extractor.catalog import Catalog
-from extractor.errors import REEXPORT, DamagedFileError
-from extractor.model.record import Record, error_record
-from extractor.pipeline import Extraction, extract_with_facts
+from extractor.errors import REEXPORT, DamagedFileError, PoaiError, ReadTimeoutError
+from extractor.model.facts import AuditFacts
+from extractor.model.record import ErrorInfo, Record
+from extractor.pipeline import Extraction, load_file, read_bytes
 
 Progress = Callable[[int, int, str], None]
 WORKER_MEMORY_BYTES = 4 * 1024**3
-
-
-def file_sha256(path: str) -> str | None:
-    """The sha256 of a file's bytes, or None when it cannot be read."""
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError:
-        return None
-    return digest.hexdigest()
+# Files in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
+_WINDOW_PER_WORKER = 2
 
 
 @dataclass
@@ -57,113 +57,163 @@ def _limit_worker_memory() -> None:
         pass  # not on this platform: the time limit still applies
 
 
-def _failed(path: str, digest: str, message: str) -> Extraction:
-    return error_record(path, digest, None, DamagedFileError(message)), None
+@dataclass
+class _Job:
+    """One input: its path and, once loaded, its digest and what became of it."""
+
+    path: str
+    digest: str = ""
+    result: Extraction | None = None
+    future: Future[Extraction] | None = None
+    data: bytes | None = None
+    twin_of: _Job | None = None
+
+
+class _Batch:
+    """The state of one batch run (see :func:`process`)."""
+
+    def __init__(self, files: list[str], workers: int, catalog: Catalog | None, progress: Progress | None,
+                 stats: BatchStats, timeout: float | None, password: str | None) -> None:
+        self.files, self.workers, self.catalog = files, workers, catalog
+        self.progress, self.stats, self.timeout, self.password = progress, stats, timeout, password
+        self.first_of: dict[str, _Job] = {}
+        self.lock = threading.Lock()
+        self.done = 0
+        self.pool: Any = None
+
+    def load(self, path: str) -> _Job:
+        """Read and hash a file once; take its record from the catalog when it is there."""
+        job = _Job(path)
+        try:
+            data = load_file(path)
+        except PoaiError as exc:
+            job.result = Extraction(Record.failed(path, "", None, exc))
+            return job
+        job.digest = hashlib.sha256(data).hexdigest()
+        cached = self.catalog.get(job.digest, path) if self.catalog is not None else None
+        if cached is not None:
+            job.result = Extraction(*cached)
+            self.stats.from_catalog += 1
+        elif job.digest in self.first_of:
+            job.twin_of = self.first_of[job.digest]  # the same content: read once
+        else:
+            self.first_of[job.digest] = job
+            job.data = data
+        return job
+
+    def start(self, job: _Job) -> None:
+        """Send a loaded file to a worker (or leave it to be read in this process)."""
+        if job.data is None or self.pool is None:
+            return
+        job.future = self.pool.schedule(read_bytes, args=(job.data, job.path, self.password, job.digest),
+                                        timeout=self.timeout)
+        job.future.add_done_callback(partial(_done, self.tick, job.path))
+        job.data = None  # the worker has its copy
+
+    def tick(self, path: str) -> None:
+        """Report one more file read."""
+        with self.lock:  # parallel completions are reported from the pool's thread
+            self.done += 1
+            if self.progress:
+                self.progress(self.done, len(self.files), path)
+
+    def finish(self, job: _Job) -> Extraction:
+        """The extraction of a job, waiting for its worker if needed."""
+        if job.result is not None:
+            return job.result
+        if job.twin_of is not None:
+            original = self.finish(job.twin_of)
+            twin = copy.deepcopy(original.record)
+            twin.archivo = job.path
+            job.result = Extraction(twin, original.facts)
+            return job.result
+        if job.future is None:
+            assert job.data is not None
+            extraction, keep = read_bytes(job.data, job.path, self.password, job.digest), True
+            job.data = None
+            self.tick(job.path)
+        else:
+            extraction, keep = _result(job.future, job.path, job.digest, self.timeout)
+        self.stats.parsed += 1
+        if self.catalog is not None and keep:
+            self.catalog.put(extraction.record, extraction.facts)
+        job.result = extraction
+        return extraction
 
 
 def process(files: list[str], workers: int | None = None, catalog: Catalog | None = None,
             progress: Progress | None = None, stats: BatchStats | None = None,
-            timeout: float | None = None, password: str | None = None) -> Iterator[Extraction]:
-    """Yield the record of each file (with its audit facts), in the order given.
+            timeout: float | None = None, password: str | None = None
+            ) -> Iterator[tuple[Record, AuditFacts | None]]:
+    """Yield the unaudited record of each file (with its layout facts), in the order given.
 
-    Files are parsed in ``workers`` processes; a file whose content is in ``catalog`` is not
-    parsed again; the same content given twice is parsed once and reported for both.
+    Files are read in ``workers`` processes; a file whose content is in ``catalog`` is not
+    read again; the same content given twice is read once and reported for both.
     ``timeout`` (seconds) stops the worker reading a file that takes longer, and reports the
     file. ``progress(done, total, path)`` is called as each file finishes.
     """
     stats = stats if stats is not None else BatchStats()
     stats.total = len(files)
     workers = workers or default_workers()
-    digests = [file_sha256(path) for path in files]
-    ready: dict[int, Extraction] = {}
-    first_of: dict[str, int] = {}
-    pending: list[int] = []
-    for index, (path, digest) in enumerate(zip(files, digests)):
-        if digest is None:
-            ready[index] = _failed(path, "", "No se pudo abrir el archivo: compruebe que existe y se puede leer.")
-            continue
-        cached = catalog.get(digest, path) if catalog is not None else None
-        if cached is not None:
-            ready[index] = cached
-            stats.from_catalog += 1
-        elif digest in first_of:
-            continue  # parsed once, for its first occurrence
-        else:
-            first_of[digest] = index
-            pending.append(index)
-    lock = threading.Lock()
-    done = 0
-
-    def tick(index: int) -> None:
-        nonlocal done
-        with lock:  # parallel completions are reported from the pool's thread
-            done += 1
-            if progress:
-                progress(done, len(pending), files[index])
-
-    pool = None
-    if pending and (timeout is not None or (workers > 1 and len(pending) > 1)):
+    batch = _Batch(files, workers, catalog, progress, stats, timeout, password)
+    if files and (timeout is not None or (workers > 1 and len(files) > 1)):
         from pebble import ProcessPool
 
-        pool = ProcessPool(max_workers=max(1, min(workers, len(pending))), initializer=_limit_worker_memory)
-    futures: dict[int, Future[Extraction]] = {}
+        batch.pool = ProcessPool(max_workers=max(1, min(workers, len(files))), initializer=_limit_worker_memory)
+    window: deque[_Job] = deque()
+    upcoming = iter(files)
     try:
-        if pool is not None:
-            for index in pending:
-                future = pool.schedule(extract_with_facts, args=(files[index], password), timeout=timeout)
-                future.add_done_callback(partial(_done, tick, index))
-                futures[index] = future
-        originals: dict[int, Extraction] = {}  # what a later copy of the same content reuses
-        for position, path in enumerate(files):
-            if position not in ready:
-                digest = digests[position] or ""
-                origin = first_of.get(digest, position)
-                if origin == position:
-                    extraction, keep = _result(futures.get(origin), files[origin], digest, timeout, password)
-                    ready[origin] = extraction
-                    stats.parsed += 1
-                    if catalog is not None and keep:
-                        catalog.put(*extraction)
-                    if pool is None:
-                        tick(origin)
-                    if digests[position + 1:].count(digest):
-                        originals[origin] = extraction
-                else:
-                    twin = dict(originals[origin][0])
-                    twin["archivo"] = path
-                    ready[position] = (twin, originals[origin][1])
-            record, facts = ready.pop(position)
-            if record.get("estado") == "error":
-                stats.errors.append({"archivo": record["archivo"], "error": record["error"]})
-            yield record, facts
+        while True:
+            while len(window) < workers * _WINDOW_PER_WORKER:
+                path = next(upcoming, None)
+                if path is None:
+                    break
+                job = batch.load(path)
+                batch.start(job)
+                if job.result is not None:
+                    batch.tick(path)
+                window.append(job)
+            if not window:
+                break
+            job = window.popleft()
+            extraction = batch.finish(job)
+            if job.twin_of is not None:
+                batch.tick(job.path)
+            record = extraction.record
+            if not record.readable:
+                stats.errors.append(record)
+            yield record, extraction.facts
     finally:
-        if pool is not None:
-            pool.stop()
-            pool.join()
+        if batch.pool is not None:
+            batch.pool.stop()
+            batch.pool.join()
 
 
-def _result(future: Future[Extraction] | None, path: str, digest: str, timeout: float | None,
-            password: str | None) -> tuple[Extraction, bool]:
+def _failed(path: str, digest: str, error: PoaiError) -> Extraction:
+    return Extraction(Record.failed(path, digest, None, ErrorInfo.of(error)))
+
+
+def _result(future: Future[Extraction], path: str, digest: str, timeout: float | None) -> tuple[Extraction, bool]:
     """The extraction of one file, and whether it may be kept in the catalog (not a time-out)."""
-    if future is None:
-        return extract_with_facts(path, password), True
     from pebble import ProcessExpired
 
     try:
         return future.result(), True
     except TimeoutError:
-        message = (f"La lectura superó el límite de {timeout:g} s (--timeout): el documento puede estar dañado "
+        message = (f"La lectura superó el límite de {timeout:g} s por documento: el documento puede estar dañado "
                    "o ser demasiado complejo; revíselo o aumente el límite.")
-        return _failed(path, digest, message), False
+        return _failed(path, digest, ReadTimeoutError(message)), False
     except ProcessExpired as exc:
-        return _failed(path, digest, f"El proceso de lectura terminó de forma inesperada (código {exc.exitcode}): "
-                                     f"el documento puede estar dañado; {REEXPORT}."), False
+        return _failed(path, digest, DamagedFileError(
+            f"El proceso de lectura terminó de forma inesperada (código {exc.exitcode}): el documento puede "
+            f"estar dañado; {REEXPORT}.")), False
     except Exception as exc:  # noqa: BLE001 - whatever a worker raises, the batch goes on
-        return _failed(path, digest, f"No se pudo leer el documento ({type(exc).__name__}): {REEXPORT}."), False
+        return _failed(path, digest, DamagedFileError(
+            f"No se pudo leer el documento ({type(exc).__name__}): {REEXPORT}.")), False
 
 
-def _done(tick: Callable[[int], None], index: int, _future: Future[Extraction]) -> None:
-    tick(index)
+def _done(tick: Callable[[str], None], path: str, _future: Future[Extraction]) -> None:
+    tick(path)
 
 
 def output_conflicts(inputs: list[str], outputs: list[Path | None]) -> Path | None:

@@ -1,8 +1,9 @@
 """The embedded catalog: records already read, keyed by file content and poai version.
 
 A SQLite file. A re-run over unchanged files takes their records from here instead of
-parsing again. Every write is one transaction, so the catalog never holds half a record,
-even if the run is interrupted.
+parsing again. It keeps the *unaudited* record and the layout facts the audit needs, so a
+change of audit rules (or of the unit POA) never needs a document read again. Every write
+is one transaction, so the catalog never holds half a record, even if the run is interrupted.
 """
 
 from __future__ import annotations
@@ -12,24 +13,22 @@ import json
 import sqlite3
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from extractor._version import __version__
-from extractor.checks.document import AuditFacts
-from extractor.errors import PoaiError
+from extractor.errors import CatalogError
+from extractor.model.facts import AuditFacts
 from extractor.model.record import Record
 
-
-class CatalogError(PoaiError):
-    """The catalog file cannot be opened or written."""
-
-    codigo = "catalogo"
-
+# What the stored records are: bumped when their meaning changes (now: unaudited records).
+_SCHEMA = "r2"
 
 def catalog_version() -> str:
     """poai's version plus a digest of the layout vocabulary (a vocabulary change re-reads all)."""
-    layouts = resources.files("extractor.layout").joinpath("layouts.toml").read_bytes()
-    return f"{__version__}+{hashlib.sha256(layouts).hexdigest()[:12]}"
+    digest = hashlib.sha256()
+    folder = resources.files("extractor.layout")
+    for name in sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".toml")):
+        digest.update(folder.joinpath(name).read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}+{_SCHEMA}"
 
 
 class Catalog:
@@ -48,8 +47,8 @@ class Catalog:
                     " creado TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (sha256, version))"
                 )
         except sqlite3.Error as exc:
-            raise CatalogError(f"No se puede abrir el catálogo {self.path} ({type(exc).__name__}). "
-                               "Indique otro con --cache o use --no-cache.") from exc
+            raise CatalogError(f"No se puede abrir el catálogo {self.path} ({type(exc).__name__}): indique otro "
+                               "catálogo o lea sin catálogo.") from exc
 
     def get(self, sha256: str, archivo: str) -> tuple[Record, AuditFacts | None] | None:
         """The stored record of this content, named ``archivo``, with its audit facts."""
@@ -61,25 +60,25 @@ class Catalog:
             return None  # an unreadable catalog only costs a re-read
         if row is None:
             return None
-        record: dict[str, Any] = json.loads(row[0])
-        record["archivo"] = archivo
+        record = Record.from_dict(json.loads(row[0]))
+        record.archivo = archivo
         facts = AuditFacts.from_dict(json.loads(row[1])) if row[1] else None
         return record, facts
 
     def put(self, record: Record, facts: AuditFacts | None = None) -> None:
-        """Store a record and its audit facts (one transaction)."""
-        if not record.get("sha256"):
+        """Store an unaudited record and its audit facts (one transaction)."""
+        if not record.sha256:
             return
         hechos = json.dumps(facts.as_dict(), ensure_ascii=False) if facts is not None else None
         try:
             with self.connection:
                 self.connection.execute(
                     "INSERT OR REPLACE INTO registros (sha256, version, registro, hechos) VALUES (?, ?, ?, ?)",
-                    (record["sha256"], self.version, json.dumps(record, ensure_ascii=False), hechos),
+                    (record.sha256, self.version, json.dumps(record.to_dict(), ensure_ascii=False), hechos),
                 )
         except sqlite3.Error as exc:
             raise CatalogError(f"No se puede escribir en el catálogo {self.path} ({type(exc).__name__}): compruebe "
-                               "que el disco tenga espacio o indique otro con --cache.") from exc
+                               "que el disco tenga espacio o indique otro catálogo.") from exc
 
     def __len__(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM registros").fetchone()[0])

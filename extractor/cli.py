@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from extractor._version import __version__
-from extractor.api import RunSummary, audited_records, check_outputs, open_catalog, run
-from extractor.batch import BatchStats, default_workers, process
-from extractor.checks.document import load_rules
+from extractor.api import Batch, Options, RunSummary, run
+from extractor.batch import Progress, default_workers
+from extractor.checks.rules import load_rules
 from extractor.errors import PoaiError, os_reason
-from extractor.inputs import collect_inputs
-from extractor.poa.coverage import Coverage, apply_matches
-from extractor.poa.loader import load_poa
-from extractor.poa.matching import DEFAULT_THRESHOLD, Matcher
+from extractor.model.record import Record
+from extractor.poa.matching import DEFAULT_THRESHOLD
 from extractor.readers.limits import DEFAULT_TIMEOUT
-from extractor.writers.atomic import atomic_path
+from extractor.writers.jsonl import JsonLinesWriter, dumps
 from extractor.writers.report import AuditReport, MatchTable
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -85,6 +83,10 @@ def _batch_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SEGUNDOS",
                          help=f"tiempo máximo para leer un documento (por defecto {DEFAULT_TIMEOUT:g} s)")
     command.add_argument("--password", metavar="CLAVE", help="contraseña para abrir PDF protegidos")
+    command.add_argument("--reglas", type=Path, metavar="ARCHIVO.toml",
+                         help="reglas de auditoría de la entidad (activar o desactivar, severidad, tolerancias)")
+    command.add_argument("--verbose", action="store_true",
+                         help="ante un error inesperado, muestra el detalle técnico (traceback)")
 
 
 def _seconds(text: str) -> float:
@@ -114,11 +116,6 @@ def _poa_options(command: argparse.ArgumentParser, required: bool = False) -> No
                          help=f"puntaje mínimo (0-100) para vincular una función (por defecto {DEFAULT_THRESHOLD:g})")
 
 
-def _rules_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--reglas", type=Path, metavar="ARCHIVO.toml",
-                         help="reglas de auditoría de la entidad (activar o desactivar, severidad, tolerancias)")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     parser = _Parser(
@@ -140,7 +137,6 @@ def build_parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("--json", type=Path, metavar="SALIDA.jsonl", help="además, los registros en JSON Lines")
     run_cmd.add_argument("--csv", type=Path, metavar="CARPETA", help="además, cada hoja como CSV en esta carpeta")
     _poa_options(run_cmd)
-    _rules_option(run_cmd)
     audit_cmd = commands.add_parser(
         "audit", help="revisa la completitud de los POAI y muestra un informe",
         description="Revisa cada POAI con las reglas de auditoría y muestra una línea por documento con su\n"
@@ -148,7 +144,6 @@ def build_parser() -> argparse.ArgumentParser:
                     "es de severidad error (o algún documento es ilegible), y 0 si no: sirve como control.",
     )
     _batch_options(audit_cmd)
-    _rules_option(audit_cmd)
     match_cmd = commands.add_parser(
         "match", help="vincula las funciones con las operaciones del POA de la unidad",
         description="Compara cada función de los POAI con las operaciones del POA de la unidad y muestra,\n"
@@ -168,6 +163,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What to tell a user about the option that changes the setting an error names (``ajuste``).
+_HINTS = {
+    "contrasena": "Indique la contraseña con --password CLAVE.",
+    "tiempo": "Puede aumentar el límite con --timeout SEGUNDOS.",
+    "catalogo": "Indique otro catálogo con --cache ARCHIVO o use --no-cache.",
+}
+
+
+def _hint(ajuste: str | None) -> str:
+    return f" {_HINTS[ajuste]}" if ajuste in _HINTS else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``poai`` command; returns the exit status."""
     parser = build_parser()
@@ -176,16 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # help, version and usage errors
         return int(exc.code or 0)
     try:
-        if args.orden == "run":
-            return _run(args)
-        if args.orden == "audit":
-            return _audit(args)
-        if args.orden == "match":
-            return _match(args)
-        if args.orden == "extract":
-            return _extract(args)
+        return _COMMANDS[args.orden](args)
     except PoaiError as exc:
-        print(f"poai: error: {exc.mensaje}", file=sys.stderr)
+        print(f"poai: error: {exc.mensaje}{_hint(exc.ajuste)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("\npoai: interrumpido; no se escribió ninguna salida a medias.", file=sys.stderr)
@@ -200,11 +200,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"poai: error: no se pudo escribir una salida{where}: {os_reason(exc)}. "
               "Las salidas anteriores quedan como estaban.", file=sys.stderr)
         return EXIT_USAGE
-    except Exception as exc:  # noqa: BLE001 - a traceback never reaches a user
+    except Exception as exc:  # noqa: BLE001 - a traceback never reaches a user unless asked for
+        if getattr(args, "verbose", False):
+            traceback.print_exc()
         print(f"poai: error inesperado ({type(exc).__name__}): {exc}. Las salidas anteriores quedan como "
-              "estaban; informe este mensaje al equipo de poai.", file=sys.stderr)
+              "estaban; informe este mensaje al equipo de poai (con --verbose se ve el detalle).", file=sys.stderr)
         return EXIT_USAGE
-    return EXIT_USAGE
 
 
 class _Bar:
@@ -233,20 +234,42 @@ def _report(summary: RunSummary, out: Callable[[str], None]) -> None:
     out(f"Resumen: {summary.total} documentos; {summary.read} leídos "
         f"({summary.with_findings} con observaciones); {unreadable} ilegibles.")
     for entry in summary.unreadable:
-        out(f"  - {entry['archivo']}: {entry.get('mensaje', '')} [{entry.get('codigo', '')}]")
+        out(f"  - {entry['archivo']}: {entry.get('mensaje', '')}{_hint(entry.get('ajuste'))} "
+            f"[{entry.get('codigo', '')}]")
     if summary.from_catalog:
         out(f"{summary.from_catalog} documentos tomados del catálogo, {summary.parsed} leídos de nuevo.")
     for path in summary.outputs:
         out(f"Escrito: {path}")
 
 
+def _options(args: argparse.Namespace, use_cache: bool) -> Options:
+    """The batch options every subcommand shares."""
+    return Options(workers=args.workers, cache=args.cache, use_cache=use_cache, timeout=args.timeout,
+                   password=args.password, rules=load_rules(args.reglas) if args.reglas else None,
+                   poa=getattr(args, "poa", None), threshold=getattr(args, "umbral", DEFAULT_THRESHOLD))
+
+
+def _batch(args: argparse.Namespace, *, outputs: tuple[Path | None, ...] = (), beside: Path | None = None,
+           progress: Progress | None = None) -> Batch:
+    """The batch of a reading subcommand (extract, audit, match): a catalog only where asked."""
+    use_cache = not args.no_cache and (args.cache is not None or beside is not None)
+    return Batch(args.entradas, _options(args, use_cache), outputs=outputs, beside=beside, progress=progress)
+
+
+def _unreadable(records: list[Record]) -> None:
+    for record in records:
+        if record.error is not None:
+            print(f"poai: {record.archivo}: {record.error.mensaje}{_hint(record.error.ajuste)}", file=sys.stderr)
+
+
 def _run(args: argparse.Namespace) -> int:
-    rules = load_rules(args.reglas) if args.reglas else None
     bar = _Bar()
+    options = _options(args, not args.no_cache)
     try:
-        summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=args.workers,
-                      cache=args.cache, use_cache=not args.no_cache, rules=rules, poa=args.poa,
-                      threshold=args.umbral, timeout=args.timeout, password=args.password, progress=bar)
+        summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=options.workers,
+                      cache=options.cache, use_cache=options.use_cache, rules=options.rules, poa=options.poa,
+                      threshold=options.threshold, timeout=options.timeout, password=options.password,
+                      progress=bar)
     finally:
         bar.close()
     _report(summary, lambda text: print(text, file=sys.stderr))
@@ -254,101 +277,61 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    files = collect_inputs(args.entradas)
-    if not files:
-        print("poai: error: no se encontró ningún documento en las entradas indicadas.", file=sys.stderr)
-        return EXIT_USAGE
-    check_outputs(files, [args.json, args.cache, args.poa], [])
-    matcher = Matcher(load_poa(args.poa), args.umbral) if args.poa is not None else None
-    use_cache = not args.no_cache and (args.cache is not None or args.json is not None)
-    catalog = open_catalog(args.cache, use_cache, args.json or Path("."))
-    stats = BatchStats()
     bar = _Bar() if args.json is not None else None
     try:
-        records = (_linked(record, matcher) for record, _facts in process(
-            files, workers=args.workers, catalog=catalog, progress=bar, stats=stats, timeout=args.timeout,
-            password=args.password))
-        if args.json is None and len(files) == 1:
-            print(json.dumps(next(records), ensure_ascii=False, indent=2))
-        elif args.json is None:
-            for record in records:
-                print(json.dumps(record, ensure_ascii=False))
-        else:
-            _write_jsonl(records, args.json)
+        with _batch(args, outputs=(args.json,), beside=args.json, progress=bar) as batch:
+            records = batch.records()
+            if args.json is not None:
+                writer = JsonLinesWriter(args.json)
+                try:
+                    writer.add(records)
+                except BaseException:
+                    writer.abort()
+                    raise
+                writer.close()
+            elif len(batch.files) == 1:
+                print(dumps(next(records), indent=2))
+            else:
+                for record in records:
+                    print(dumps(record))
+            stats = batch.stats
     finally:
         if bar is not None:
             bar.close()
-        if catalog is not None:
-            catalog.close()
-    for error in stats.errors if args.json is not None else []:
-        print(f"poai: {error['archivo']}: {error['error']['mensaje']}", file=sys.stderr)
     if args.json is not None:
-        read = len(files) - len(stats.errors)
-        print(f"poai: {read} de {len(files)} documentos leídos; registros en {args.json}", file=sys.stderr)
+        _unreadable(stats.errors)
+        read = stats.total - len(stats.errors)
+        print(f"poai: {read} de {stats.total} documentos leídos; registros en {args.json}", file=sys.stderr)
     return EXIT_SOME_FAILED if stats.errors else EXIT_OK
-
-
-def _linked(record: dict[str, Any], matcher: Matcher | None) -> dict[str, Any]:
-    if matcher is not None:
-        apply_matches(record, matcher)
-    return record
 
 
 def _match(args: argparse.Namespace) -> int:
-    files = collect_inputs(args.entradas)
-    if not files:
-        print("poai: error: no se encontró ningún documento en las entradas indicadas.", file=sys.stderr)
-        return EXIT_USAGE
-    check_outputs(files, [args.cache, args.poa], [])
-    matcher = Matcher(load_poa(args.poa), args.umbral)
-    coverage = Coverage(matcher)
-    catalog = open_catalog(args.cache, not args.no_cache and args.cache is not None, Path("."))
     table = MatchTable()
-    stats = BatchStats()
-    try:
-        for record, _facts in process(files, workers=args.workers, catalog=catalog, stats=stats,
-                                      timeout=args.timeout, password=args.password):
-            apply_matches(record, matcher)
-            coverage.add(record)
+    with _batch(args) as batch:
+        for record in batch.records():
             for line in table.add(record):
                 print(line)
-    finally:
-        if catalog is not None:
-            catalog.close()
-    for line in table.coverage(coverage.rows()):
-        print(line)
-    for error in stats.errors:
-        print(f"poai: {error['archivo']}: {error['error']['mensaje']}", file=sys.stderr)
-    return EXIT_SOME_FAILED if stats.errors else EXIT_OK
+        assert batch.coverage is not None  # --poa is required for match
+        for line in table.coverage(batch.coverage.rows()):
+            print(line)
+    _unreadable(batch.stats.errors)
+    return EXIT_SOME_FAILED if batch.stats.errors else EXIT_OK
 
 
 def _audit(args: argparse.Namespace) -> int:
-    rules = load_rules(args.reglas) if args.reglas else None
-    files = collect_inputs(args.entradas)
-    if not files:
-        print("poai: error: no se encontró ningún documento en las entradas indicadas.", file=sys.stderr)
-        return EXIT_USAGE
-    check_outputs(files, [args.cache], [])
-    catalog = open_catalog(args.cache, not args.no_cache and args.cache is not None, Path("."))
     report = AuditReport()
-    try:
-        for record in audited_records(files, workers=args.workers, catalog=catalog, rules=rules,
-                                      timeout=args.timeout, password=args.password):
+    with _batch(args) as batch:
+        for record in batch.records():
             for line in report.add(record):
                 print(line)
-    finally:
-        if catalog is not None:
-            catalog.close()
     for line in report.totals():
         print(line)
     return EXIT_SOME_FAILED if report.failed else EXIT_OK
 
 
-def _write_jsonl(records: Any, target: Path) -> None:
-    """Write one record per line, atomically (a temporary file renamed at the end)."""
-    with atomic_path(target) as temporary, open(temporary, "w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "run": _run, "extract": _extract, "match": _match, "audit": _audit,
+}
 
 
 if __name__ == "__main__":

@@ -1,4 +1,12 @@
-"""The project's exceptions: one base class, one subclass per SCHEMA.md error code."""
+"""Every exception poai raises on purpose, in one module.
+
+Per-document errors (:class:`DocumentError`, one subclass per SCHEMA.md error code) become
+data in the record of the file concerned and never stop a batch. Usage and configuration
+errors (:class:`UsageError`: a missing input, an unwritable output, a bad rules, layout or
+POA file, an unusable catalog) stop the command before or while it runs. Messages are
+Spanish and say what to do without naming command-line options: the CLI adds those, using
+``ajuste`` (the setting that would help: "contrasena", "tiempo", "catalogo").
+"""
 
 from __future__ import annotations
 
@@ -27,48 +35,103 @@ class PoaiError(Exception):
     """
 
     codigo = "archivo_danado"
+    ajuste: str | None = None
 
-    def __init__(self, mensaje: str, archivo: str | None = None) -> None:
+    def __init__(self, mensaje: str, archivo: str | None = None, ajuste: str | None = None) -> None:
         super().__init__(mensaje)
         self.mensaje = mensaje
         self.archivo = archivo
+        if ajuste is not None:
+            self.ajuste = ajuste
 
     def as_dict(self) -> dict[str, str]:
         """The ``error`` object of a record."""
         return {"codigo": self.codigo, "mensaje": self.mensaje}
 
 
-class DamagedFileError(PoaiError):
+class DocumentError(PoaiError):
+    """A document that cannot be read; its record carries the code and message."""
+
+
+class UsageError(PoaiError):
+    """A problem with what the command was asked to do (inputs, outputs, configuration files)."""
+
+    codigo = "uso"
+
+
+class DamagedFileError(DocumentError):
     """Empty, truncated or unparseable file."""
 
     codigo = "archivo_danado"
 
 
-class EncryptedPdfError(PoaiError):
+class EncryptedPdfError(DocumentError):
     """A password-protected PDF."""
 
     codigo = "pdf_cifrado"
+    ajuste = "contrasena"
 
 
-class NoTextError(PoaiError):
+class NoTextError(DocumentError):
     """A scan without a text layer."""
 
     codigo = "sin_texto"
 
 
-class UnsupportedFormatError(PoaiError):
+class UnsupportedFormatError(DocumentError):
     """A format poai cannot read."""
 
     codigo = "formato_no_soportado"
 
 
-class NotPoaiError(PoaiError):
+class NotPoaiError(DocumentError):
     """A readable document in which no known POAI layout is found."""
 
     codigo = "no_es_poai"
 
 
-class TooLargeError(PoaiError):
+class TooLargeError(DocumentError):
     """A file beyond the size limits."""
 
     codigo = "demasiado_grande"
+
+
+class ReadTimeoutError(DamagedFileError):
+    """A document whose reading took longer than the time limit (SCHEMA.md has no code of its own)."""
+
+    ajuste = "tiempo"
+
+
+class InputNotFoundError(UsageError):
+    """A path given as input does not exist."""
+
+    codigo = "entrada_inexistente"
+
+
+class OutputError(UsageError):
+    """An output cannot be written where asked."""
+
+    codigo = "salida"
+
+
+class RulesError(UsageError):
+    """A rules file that cannot be used; ``clave`` names the offending key."""
+
+    codigo = "reglas_invalidas"
+
+    def __init__(self, mensaje: str, clave: str | None = None) -> None:
+        super().__init__(mensaje)
+        self.clave = clave
+
+
+class CatalogError(UsageError):
+    """The catalog file cannot be opened or written."""
+
+    codigo = "catalogo"
+    ajuste = "catalogo"
+
+
+class PoaError(UsageError):
+    """A file that is not a recognisable unit POA."""
+
+    codigo = "poa_invalido"

@@ -6,17 +6,11 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from extractor.errors import PoaiError
+from extractor.errors import InputNotFoundError
 
 # In a folder, the files that may be POAIs. A file named on the command line is always read
 # (its format is detected from its bytes, whatever its name says).
 DOCUMENT_SUFFIXES = {".pdf", ".docx", ".doc", ".txt", ".md", ".docm"}
-
-
-class InputNotFoundError(PoaiError):
-    """A path given on the command line does not exist."""
-
-    codigo = "entrada_inexistente"
 
 
 def collect_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:

@@ -1,24 +1,30 @@
-"""One path for data: file → reader (by detected format) → document → sections → record → audit."""
+"""One path for data: file → reader (by detected format) → document → layout → sections → record.
+
+:func:`read_file` and :func:`read_bytes` give the *unaudited* record with the layout facts
+the audit needs (what workers compute and the catalog keeps); :func:`extract` is the
+one-document API, audited with the default document rules.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
-from pathlib import Path
+import stat
+from dataclasses import dataclass
+from typing import Any
 
-from extractor.checks.document import AuditFacts, audit_record
+from extractor.checks.document import audit_document
 from extractor.errors import REEXPORT, DamagedFileError, PoaiError, os_reason
 from extractor.layout.stitching import stitch
 from extractor.model.document import Document
-from extractor.model.record import Record, error_record, new_record
+from extractor.model.facts import AuditFacts
+from extractor.model.record import Record
 from extractor.readers.detect import detect_format
 from extractor.readers.limits import check_size, check_zip
 from extractor.sections.parse import parse_document
 
-Extraction = tuple[Record, AuditFacts | None]
 
-
-def read_document(data: bytes, formato: str, password: str | None = None) -> Document:
+def read_document(data: bytes, formato: str, *, password: str | None = None) -> Document:
     """Run the reader of ``formato`` over ``data`` (size limits are checked first)."""
     check_size(len(data))
     if formato == "pdf":
@@ -41,56 +47,86 @@ def read_document(data: bytes, formato: str, password: str | None = None) -> Doc
     return read_text(data)
 
 
-def extract(path: str | os.PathLike[str], password: str | None = None) -> Record:
-    """Read one POAI file into its record (SCHEMA.md); never raises for a bad document.
+@dataclass
+class Extraction:
+    """A document read: its record (not yet audited) and what the audit needs about its layout."""
 
-    A file that cannot be read gives a record with ``estado: "error"`` and its ``error``.
-    ``password`` opens a protected PDF.
+    record: Record
+    facts: AuditFacts | None = None
+
+
+def load_file(path: str) -> bytes:
+    """The bytes of a regular file, read once (a file beyond the size limit is refused first).
+
+    Raises the project's errors: a folder, a FIFO or a device is not a document, and a file
+    beyond the limit is refused before it fills the memory.
     """
-    return extract_with_facts(path, password)[0]
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise DamagedFileError("No es un archivo común (es una carpeta, una tubería o un dispositivo): "
+                                   "indique el documento mismo.")
+        check_size(info.st_size)
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise DamagedFileError(f"No se pudo abrir el archivo: {os_reason(exc)}.") from exc
+    check_size(len(data))  # the file grew after it was looked at
+    return data
 
 
-def extract_with_facts(path: str | os.PathLike[str], password: str | None = None) -> Extraction:
-    """The record and what the audit needs to know about the document's layout."""
+def read_file(path: str | os.PathLike[str], password: str | None = None) -> Extraction:
+    """Read one file into its unaudited record; never raises for a bad document."""
     archivo = os.fspath(path)
     try:
-        check_size(Path(archivo).stat().st_size)  # before reading a huge file into memory
-        data = Path(archivo).read_bytes()
+        data = load_file(archivo)
     except PoaiError as exc:
-        return error_record(archivo, "", None, exc), None
-    except OSError as exc:
-        error = DamagedFileError(f"No se pudo abrir el archivo: {os_reason(exc)}.")
-        return error_record(archivo, "", None, error), None
-    return extract_bytes_with_facts(data, archivo, password)
+        return Extraction(Record.failed(archivo, "", None, exc))
+    return read_bytes(data, archivo, password)
 
 
-def extract_bytes(data: bytes, archivo: str, password: str | None = None) -> Record:
-    """Like :func:`extract` for bytes already in memory; ``archivo`` names them in the record."""
-    return extract_bytes_with_facts(data, archivo, password)[0]
-
-
-def extract_bytes_with_facts(data: bytes, archivo: str, password: str | None = None) -> Extraction:
-    """Like :func:`extract_with_facts` for bytes already in memory."""
-    sha256 = hashlib.sha256(data).hexdigest()
+def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: str | None = None) -> Extraction:
+    """Like :func:`read_file` for bytes already in memory (``sha256`` when already known)."""
+    digest = sha256 or hashlib.sha256(data).hexdigest()
     formato: str | None = None
     try:
         formato = detect_format(data)
-        document = stitch(read_document(data, formato, password))
+        document = stitch(read_document(data, formato, password=password))
         parsed = parse_document(document)
     except PoaiError as exc:
         exc.archivo = archivo
-        return error_record(archivo, sha256, formato, exc), None
+        return Extraction(Record.failed(archivo, digest, formato, exc))
     except (MemoryError, RecursionError, Exception) as exc:  # noqa: BLE001 - a bad file never stops a batch
         # The third-party parsers raise many kinds of errors on malformed files; all of them
         # mean the same to the user: the file is damaged.
         damaged = DamagedFileError(
             f"No se pudo leer el documento ({type(exc).__name__}); puede estar dañado o tener un formato "
-            f"que poai aún no reconoce: {REEXPORT}."
-        )
-        damaged.archivo = archivo
-        return error_record(archivo, sha256, formato, damaged), None
-    record = new_record(archivo, sha256, document.formato, document.paginas)
-    record["plantilla"] = parsed.family.key
-    record.update(parsed.fields)
-    audit_record(record, parsed.facts)
-    return record, parsed.facts
+            f"que poai aún no reconoce: {REEXPORT}.", archivo)
+        return Extraction(Record.failed(archivo, digest, formato, damaged))
+    record = parsed.record
+    record.archivo, record.sha256 = archivo, digest
+    record.formato, record.paginas = document.formato, document.paginas
+    return Extraction(record, parsed.facts)
+
+
+def extract(path: str | os.PathLike[str], password: str | None = None) -> dict[str, Any]:
+    """Read one POAI file into its record (SCHEMA.md's JSON object), audited with the default
+    document rules; never raises for a bad document.
+
+    A file that cannot be read gives a record with ``estado: "error"`` and its ``error``.
+    ``password`` opens a protected PDF. (Corpus rules and the POA link need several
+    documents or a POA: see :func:`extractor.api.read`.)
+    """
+    return audited(read_file(path, password)).to_dict()
+
+
+def extract_bytes(data: bytes, archivo: str, password: str | None = None) -> dict[str, Any]:
+    """Like :func:`extract` for bytes already in memory; ``archivo`` names them in the record."""
+    return audited(read_bytes(data, archivo, password)).to_dict()
+
+
+def audited(extraction: Extraction) -> Record:
+    """The record of one extraction with the default document rules applied."""
+    if extraction.facts is not None and extraction.record.readable:
+        audit_document(extraction.record, extraction.facts)
+    return extraction.record

@@ -30,9 +30,10 @@ from content import POA_OPERATIONS, UNIT, build_specs  # noqa: E402
 from forms import build_form, unambiguous  # noqa: E402
 from render import render_docx, render_pdf, render_txt  # noqa: E402
 
-from extractor.checks.document import AuditFacts, audit_record  # noqa: E402
+from extractor.checks.document import audit_document  # noqa: E402
+from extractor.model.facts import AuditFacts  # noqa: E402
 from extractor.layout.spec import vocabulary  # noqa: E402
-from extractor.model.record import new_record  # noqa: E402
+from extractor.model.record import Record  # noqa: E402
 from extractor.pipeline import extract  # noqa: E402, F401  (kept importable for --check)
 from extractor.textnorm import clean_ws  # noqa: E402
 
@@ -58,8 +59,8 @@ def expected_record(spec: dict[str, Any], path: Path, formato: str, pages: list[
         archivo = str(path.relative_to(ROOT))
     except ValueError:  # generated outside the repository
         archivo = str(path)
-    record = new_record(archivo, hashlib.sha256(data).hexdigest(), formato,
-                        len(pages) if pages is not None else None)
+    record = Record(archivo, hashlib.sha256(data).hexdigest(), formato,
+                    len(pages) if pages is not None else None).to_dict()
     record["plantilla"] = spec["family"]
     record["gestion"] = spec["gestion"]
     record["puesto"] = deepcopy(spec["puesto"])
@@ -91,8 +92,9 @@ def expected_record(spec: dict[str, Any], path: Path, formato: str, pages: list[
     facts = AuditFacts(family_labels=list(family.labels), family_sections=list(family.sections),
                        labels_found=sorted(_LABELS[spec["family"]]), sections_found=sorted(sections),
                        function_columns=[sorted(c) for c in columns])
-    audit_record(record, facts)
-    return record
+    typed = Record.from_dict(record)
+    audit_document(typed, facts)
+    return typed.to_dict()
 
 
 def _page_of(text: str, pages: list[str], start: int) -> tuple[int | None, int]:

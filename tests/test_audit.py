@@ -9,8 +9,9 @@ import pytest
 
 import extractor
 from extractor.api import audited_records
-from extractor.checks.document import RulesError, load_rules
+from extractor.checks.rules import load_rules
 from extractor.cli import main
+from extractor.errors import RulesError
 
 SEED_TEXT = (Path(__file__).parent / "fixtures" / "000_bb97881b95efc531.txt").read_text(encoding="utf-8")
 

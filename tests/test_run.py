@@ -99,7 +99,7 @@ def test_second_run_is_served_from_the_catalog(corpus: Path, tmp_path: Path,
     def no_parsing(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("extractor.batch.extract_with_facts", no_parsing)
+    monkeypatch.setattr("extractor.batch.read_bytes", no_parsing)
     second = run_module.run([str(corpus)], out, workers=1)
     assert second.parsed == 0 and second.from_catalog == 7
     assert _sheet_values(out) == before
@@ -111,7 +111,7 @@ def test_interrupted_run_leaves_the_previous_workbook(corpus: Path, tmp_path: Pa
     run_module.run([str(corpus)], out, workers=1, use_cache=False)
     previous = out.read_bytes()
 
-    def interrupted(self: object, records: object) -> None:
+    def interrupted(self: object, *chunk: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("extractor.writers.xlsx.WorkbookWriter.add", interrupted)
@@ -165,19 +165,19 @@ def test_same_file_twice_is_parsed_once(tmp_path: Path, monkeypatch: pytest.Monk
     calls: list[str] = []
     from extractor import batch
 
-    real = batch.extract_with_facts
+    real = batch.read_bytes
 
-    def counting(path: str, password: str | None = None) -> object:
+    def counting(data: bytes, path: str, *args: object) -> object:
         calls.append(path)
-        return real(path, password)
+        return real(data, path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("extractor.batch.extract_with_facts", counting)
+    monkeypatch.setattr("extractor.batch.read_bytes", counting)
     twin = tmp_path / "copia.txt"
     shutil.copy(SEED, twin)
     records = list(batch.process([str(SEED), str(twin), str(SEED)], workers=1))
     assert len(calls) == 1
-    assert [r["archivo"] for r, _facts in records] == [str(SEED), str(twin), str(SEED)]
-    assert records[0][0]["puesto"] == records[1][0]["puesto"] == records[2][0]["puesto"]
+    assert [r.archivo for r, _facts in records] == [str(SEED), str(twin), str(SEED)]
+    assert records[0][0].puesto == records[1][0].puesto == records[2][0].puesto
 
 
 def test_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from extractor.checks.document import Rules, finding
-from extractor.model.record import Record
+from extractor.checks.rules import Rules
+from extractor.model.record import Finding, Record
 from extractor.textnorm import fold, strip_parenthetical
 
 # How close a superior's post must be to a post held in the run (rapidfuzz token_sort_ratio).
@@ -30,20 +29,20 @@ class CorpusKey:
     @classmethod
     def of(cls, record: Record) -> CorpusKey | None:
         """The key of a readable record (None for an unreadable one)."""
-        if record.get("estado") == "error":
+        if not record.readable:
             return None
-        puesto = record["puesto"]
-        return cls(record["archivo"], record["gestion"], puesto["item"], puesto["ocupante"], puesto["denominacion"],
-                   puesto["inmediato_superior"])
+        puesto = record.puesto
+        return cls(record.archivo, record.gestion, puesto.item, puesto.ocupante, puesto.denominacion,
+                   puesto.inmediato_superior)
 
 
 def _post(key: CorpusKey) -> str:
     return key.denominacion or "(puesto sin denominación)"
 
 
-def corpus_findings(keys: list[CorpusKey | None], rules: Rules) -> dict[int, list[dict[str, Any]]]:
+def corpus_findings(keys: list[CorpusKey | None], rules: Rules) -> dict[int, list[Finding]]:
     """Findings per record index for ``item_duplicado``, ``ocupante_duplicado``, ``superior_desconocido``."""
-    result: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    result: dict[int, list[Finding]] = defaultdict(list)
     known = {i: k for i, k in enumerate(keys) if k is not None}
     present = list(known.items())
     if rules.active("item_duplicado"):
@@ -58,7 +57,7 @@ def corpus_findings(keys: list[CorpusKey | None], rules: Rules) -> dict[int, lis
                 key = known[index]
                 others = ", ".join(known[o].archivo for o in indexes if o != index)
                 when = f" (gestión {gestion})" if gestion else ""
-                result[index].append(finding("item_duplicado", rules.severity("item_duplicado"), "puesto.item",
+                result[index].append(Finding("item_duplicado", rules.severity("item_duplicado"), "puesto.item",
                                              f"El ítem {key.item} aparece también en: {others}{when}."))
     if rules.active("ocupante_duplicado"):
         by_person: dict[str, list[int]] = defaultdict(list)
@@ -72,7 +71,7 @@ def corpus_findings(keys: list[CorpusKey | None], rules: Rules) -> dict[int, lis
             for index in indexes:
                 key = known[index]
                 others = "; ".join(f"{_post(known[o])} ({known[o].archivo})" for o in indexes if o != index)
-                result[index].append(finding("ocupante_duplicado", rules.severity("ocupante_duplicado"),
+                result[index].append(Finding("ocupante_duplicado", rules.severity("ocupante_duplicado"),
                                              "puesto.ocupante", f"{key.ocupante} ocupa también: {others}."))
     if rules.active("superior_desconocido"):
         held = sorted({fold(strip_parenthetical(k.denominacion)) for _, k in present if k.denominacion})
@@ -83,7 +82,7 @@ def corpus_findings(keys: list[CorpusKey | None], rules: Rules) -> dict[int, lis
                     else [0.0] * len(queries))
             for (index, key), score in zip(asking, best):
                 if score < SUPERIOR_THRESHOLD:
-                    result[index].append(finding(
+                    result[index].append(Finding(
                         "superior_desconocido", rules.severity("superior_desconocido"), "puesto.inmediato_superior",
                         f"Ningún POAI de este lote corresponde al puesto del inmediato superior ({key.superior})."))
     return result

@@ -1,4 +1,4 @@
-"""Linking records to the unit POA: each function's operation, and which operations are served."""
+"""Coverage of the unit POA: which functions, documents and posts serve each operation."""
 
 from __future__ import annotations
 
@@ -6,28 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.checks.document import DEFAULT_RULES, TIPO_NAMES, Rules, finding
 from extractor.model.record import Record
 from extractor.poa.matching import Matcher
-
-
-def apply_matches(record: Record, matcher: Matcher, rules: Rules = DEFAULT_RULES) -> None:
-    """Set ``poa`` (and the runner-up ``poa_candidatos``) of every function of a readable record,
-    and add a ``funcion_sin_poa`` finding for each specific function that serves no operation."""
-    if record.get("estado") == "error":
-        return
-    functions = record["funciones"]
-    record["auditoria"] = [f for f in record["auditoria"] if f["regla"] != "funcion_sin_poa"]
-    for function, match in zip(functions, matcher.match(functions)):
-        function["poa"] = (None if match.codigo is None else
-                           {"codigo": match.codigo, "operacion": match.operacion, "puntaje": match.puntaje})
-        function["poa_candidatos"] = match.candidatos
-        if match.codigo is None and function["tipo"] == "especifica" and rules.active("funcion_sin_poa"):
-            where = f"{TIPO_NAMES['especifica']} {function['n']}"
-            record["auditoria"].append(finding(
-                "funcion_sin_poa", rules.severity("funcion_sin_poa"), "funciones.poa",
-                f"{where}: no corresponde a ninguna operación del POA de la unidad "
-                f"(mejor puntaje {f'{match.puntaje:g}'.replace('.', ',')})."))
 
 
 @dataclass
@@ -41,16 +21,15 @@ class Coverage:
 
     def add(self, record: Record) -> None:
         """Count a matched record."""
-        if record.get("estado") == "error":
+        if not record.readable:
             return
-        post = record["puesto"]["denominacion"] or record["archivo"]
-        for function in record["funciones"]:
-            poa = function.get("poa")
-            if not poa:
+        post = record.puesto.denominacion or record.archivo
+        for function in record.funciones:
+            if function.poa is None:
                 continue
-            code = poa["codigo"]
+            code = function.poa.codigo
             self.functions[code] += 1
-            self.documents[code].add(record["archivo"])
+            self.documents[code].add(record.archivo)
             if post not in self.posts[code]:
                 self.posts[code].append(post)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import PoaiError, os_reason
+from extractor.errors import PoaError, PoaiError, os_reason
 from extractor.layout.spec import best_key, vocabulary
 from extractor.readers.detect import detect_format
 from extractor.textnorm import clean_ws, fold
@@ -24,12 +24,6 @@ from extractor.textnorm import clean_ws, fold
 _CODE = re.compile(r"^\s*\d+(?:\s*\.\s*\d+)*\s*\.?\s*$")
 _TEXT_COLUMNS = ("acp", "operacion", "actividad", "producto", "indicador", "meta", "medio_verificacion",
                  "responsable", "descripcion")
-
-
-class PoaError(PoaiError):
-    """A file that is not a recognisable unit POA."""
-
-    codigo = "poa_invalido"
 
 
 @dataclass

@@ -10,7 +10,7 @@ for review.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from extractor.model.record import Funcion
 from extractor.poa.loader import Operation, Poa
 from extractor.textnorm import fold
 
@@ -134,10 +135,11 @@ class Matcher:
                                    dtype=np.float32) / 100.0
         return 100.0 * (_OVERLAP_WEIGHT * overlap + (1 - _OVERLAP_WEIGHT) * characters)
 
-    def match(self, functions: Sequence[dict[str, Any]]) -> list[Match]:
-        """The match of each function."""
-        alone = [normalise(f.get("funcion")) for f in functions]
-        with_results = [normalise(f"{f.get('funcion') or ''} {f.get('resultado') or ''}") for f in functions]
+    def match(self, functions: Sequence[Funcion | Mapping[str, Any]]) -> list[Match]:
+        """The match of each function (a record's functions, or their JSON objects)."""
+        texts = [_texts(f) for f in functions]
+        alone = [normalise(funcion) for funcion, _ in texts]
+        with_results = [normalise(f"{funcion} {resultado}") for funcion, resultado in texts]
         matrix = self.scores(alone, with_results)
         result = []
         for row in matrix:
@@ -150,3 +152,10 @@ class Matcher:
             else:
                 result.append(Match(None, None, best["puntaje"] if best else 0.0, ranked[:CANDIDATES - 1]))
         return result
+
+
+def _texts(function: Funcion | Mapping[str, Any]) -> tuple[str, str]:
+    """A function's statement and result."""
+    if isinstance(function, Funcion):
+        return function.funcion or "", function.resultado or ""
+    return function.get("funcion") or "", function.get("resultado") or ""

@@ -11,11 +11,21 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from extractor.checks.document import AuditFacts
 from extractor.errors import NotPoaiError
 from extractor.layout.segment import PREAMBLE, Item, segment
 from extractor.layout.spec import Family, Vocabulary, vocabulary
 from extractor.model.document import Cell, Document
+from extractor.model.facts import AuditFacts
+from extractor.model.record import (
+    Aprobacion,
+    Conocimiento,
+    Experiencia,
+    Formacion,
+    Funcion,
+    Puesto,
+    Record,
+    Relaciones,
+)
 from extractor.sections.fieldtext import NOBODY, SIGNATURE_FILLER, cell_value, strip_bullet
 from extractor.sections.functions import read_functions
 from extractor.sections.requirements import read_experience, read_formation, read_knowledge
@@ -32,9 +42,10 @@ _LIST_FIELDS = {"cargos_supervisados", "intrainstitucionales", "interinstitucion
 
 @dataclass
 class Parsed:
-    """What the parsers found, with the facts the audit needs about the layout."""
+    """What the parsers found (a record without its file's details), with the facts the audit
+    needs about the layout."""
 
-    fields: dict[str, Any]
+    record: Record
     family: Family
     facts: AuditFacts
 
@@ -62,7 +73,14 @@ def parse_document(document: Document, vocab: Vocabulary | None = None) -> Parse
         labels_found=sorted(parser.labels_found), sections_found=sorted(sections_found),
         function_columns=[sorted(c) for c in parser.function_columns],
     )
-    return Parsed(fields=fields, family=family, facts=facts)
+    record = Record(archivo="", sha256="", plantilla=family.key, gestion=fields["gestion"],
+                    puesto=Puesto.from_dict(fields["puesto"]), relaciones=Relaciones.from_dict(fields["relaciones"]),
+                    objetivo=fields["objetivo"], funciones=[Funcion.from_dict(f) for f in fields["funciones"]],
+                    normas=fields["normas"], formacion=[Formacion.from_dict(f) for f in fields["formacion"]],
+                    experiencia=Experiencia.from_dict(fields["experiencia"]),
+                    conocimientos=[Conocimiento.from_dict(c) for c in fields["conocimientos"]],
+                    cualidades=fields["cualidades"], aprobacion=Aprobacion.from_dict(fields["aprobacion"]))
+    return Parsed(record=record, family=family, facts=facts)
 
 
 def recognise(items: list[Item], vocab: Vocabulary) -> tuple[Family, int]:

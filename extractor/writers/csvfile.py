@@ -8,10 +8,9 @@ import math
 from pathlib import Path
 from typing import Any, TextIO
 
-from extractor.model.record import Record
 from extractor.writers.atomic import AtomicFile
 from extractor.writers.cellsafe import csv_safe
-from extractor.writers.rows import sheet_columns, to_frames
+from extractor.writers.rows import Rows, sheet_columns
 
 FILE_NAMES = {
     "Puestos": "puestos.csv", "Funciones": "funciones.csv", "Requisitos": "requisitos.csv",
@@ -34,10 +33,10 @@ class CsvWriter:
             writer.writerow([c.name for c in columns])
             self.files[name] = (atomic, stream, writer)
 
-    def add(self, records: list[Record]) -> None:
-        """Append a chunk of records."""
-        for name, frame in to_frames(records).items():
-            self._rows(name, frame.to_dict("records"))
+    def add(self, rows: Rows) -> None:
+        """Append a chunk's rows (built once for every writer)."""
+        for name, sheet_rows in rows.items():
+            self._rows(name, sheet_rows)
 
     def add_coverage(self, rows: list[dict[str, Any]]) -> None:
         """Fill cobertura_poa.csv."""
@@ -70,6 +69,10 @@ def _value(value: Any, kind: str) -> Any:
         return ""
     if kind == "bool":
         return "Sí" if value else "No"
+    if kind == "float":
+        return float(value)
+    if kind == "int":
+        return int(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if kind in {"text", "long"}:

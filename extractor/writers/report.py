@@ -28,24 +28,23 @@ class AuditReport:
     def add(self, record: Record) -> Iterator[str]:
         """The lines of one document."""
         self.documents += 1
-        if record.get("estado") == "error":
+        if record.error is not None:
             self.unreadable += 1
-            error = record.get("error") or {}
-            yield f"✖ {record['archivo']}: ilegible [{error.get('codigo')}] {error.get('mensaje', '')}"
+            yield f"✖ {record.archivo}: ilegible [{record.error.codigo}] {record.error.mensaje}"
             return
-        findings = record.get("auditoria", [])
-        severities = Counter(f["severidad"] for f in findings)
+        findings = record.auditoria
+        severities = Counter(f.severidad for f in findings)
         self.by_severity.update(severities)
         for severity in severities:
             self.documents_with[severity] += 1
-        completeness = record.get("completitud") or 0.0
+        completeness = record.completitud or 0.0
         self.completeness.append(completeness)
         mark = "✖" if severities["error"] else ("⚠" if severities["advertencia"] else "✔")
         shown = f"{completeness:.1f}".replace(".", ",")
-        yield (f"{mark} {record['archivo']}: completitud {shown} %, "
+        yield (f"{mark} {record.archivo}: completitud {shown} %, "
                f"{_plural(len(findings), 'observación', 'observaciones')}")
         for finding in findings:
-            yield f"    {_MARK.get(finding['severidad'], '-')} [{finding['severidad']}] {finding['mensaje']}"
+            yield f"    {_MARK.get(finding.severidad, '-')} [{finding.severidad}] {finding.mensaje}"
 
     def totals(self) -> Iterator[str]:
         """The closing lines."""
@@ -80,23 +79,23 @@ class MatchTable:
 
     def add(self, record: Record) -> Iterator[str]:
         """The lines of one document's functions."""
-        if record.get("estado") == "error":
+        if not record.readable:
             return
         if not self.header_shown:
             self.header_shown = True
             yield f"{'Puesto':<30} {'Función':<58} {'Código':<9} {'Puntaje':>7}"
             yield "-" * 107
-        post = record["puesto"]["denominacion"] or record["archivo"]
-        for function in record["funciones"]:
+        post = record.puesto.denominacion or record.archivo
+        for function in record.funciones:
             self.functions += 1
-            poa = function.get("poa")
-            kind = "E" if function["tipo"] == "especifica" else "R"
-            label = f"{kind}{function['n']} {function['funcion'] or ''}"
+            poa = function.poa
+            kind = "E" if function.tipo == "especifica" else "R"
+            label = f"{kind}{function.n} {function.funcion or ''}"
             if poa:
                 self.linked += 1
-                code, score = poa["codigo"], f"{poa['puntaje']:.1f}".replace(".", ",")
+                code, score = poa.codigo, f"{poa.puntaje:.1f}".replace(".", ",")
             else:
-                self.specific_unlinked += function["tipo"] == "especifica"
+                self.specific_unlinked += function.tipo == "especifica"
                 code, score = "—", ""
             yield f"{_cut(post, 30):<30} {_cut(label, 58):<58} {code:<9} {score:>7}"
 

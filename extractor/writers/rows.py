@@ -1,19 +1,20 @@
-"""Records as tables: one pandas DataFrame per sheet of the consolidated workbook.
+"""Records as tables: the rows of each sheet of the consolidated workbook, built once per record.
 
 Sheet and column names are Spanish (an office reads them). Each column has a kind that the
-writers use to store and format it: text, long text, integer, number, date, yes/no.
+writers use to store and format it: text, long text, integer, number, date, yes/no. The
+workbook and CSV writers take the same rows; :func:`to_frames` makes pandas DataFrames of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from extractor.model.record import Record
+from extractor.model.record import Funcion, Record
 
 
 @dataclass(frozen=True)
@@ -94,93 +95,110 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
-def _activities(function: dict[str, Any]) -> str | None:
+def _activities(function: Funcion) -> str | None:
     parts = []
-    for activity in function.get("actividades") or []:
-        extra = [activity.get("medio_verificacion") or ""]
-        if activity.get("porcentaje") is not None:
-            extra.append(f"{activity['porcentaje']:g} %")
+    for activity in function.actividades:
+        extra = [activity.medio_verificacion or ""]
+        if activity.porcentaje is not None:
+            extra.append(f"{activity.porcentaje:g} %")
         detail = ", ".join(e for e in extra if e)
-        parts.append(f"{activity.get('actividad') or ''} ({detail})" if detail else activity.get("actividad") or "")
+        parts.append(f"{activity.actividad or ''} ({detail})" if detail else activity.actividad or "")
     return "; ".join(p for p in parts if p) or None
 
 
-def record_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
-    """The rows one record contributes to each sheet."""
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in SHEETS if name != "Cobertura POA"}
-    archivo = record.get("archivo")
-    if record.get("estado") == "error":
-        error = record.get("error") or {}
-        rows["Errores"].append({"Archivo": archivo, "Código": error.get("codigo"), "Mensaje": error.get("mensaje")})
-        return rows
-    puesto = record["puesto"]
-    ident = {"Archivo": archivo, "Ítem": puesto["item"], "Puesto": puesto["denominacion"]}
-    functions = record["funciones"]
-    weights = [f["ponderacion"] for f in functions if f["ponderacion"] is not None]
-    approval = record["aprobacion"]
-    rows["Puestos"].append({
-        "Archivo": archivo, "Formato": record["formato"], "Plantilla": record["plantilla"],
-        "Gestión": record["gestion"], "Denominación del puesto": puesto["denominacion"], "Ítem": puesto["item"],
-        "Dependencia": puesto["dependencia"], "Inmediato superior": puesto["inmediato_superior"],
-        "Ocupante": puesto["ocupante"], "Cargos supervisados": "; ".join(puesto["cargos_supervisados"]) or None,
-        "Objetivo": record["objetivo"], "N° funciones": len(functions),
-        "N° específicas": sum(1 for f in functions if f["tipo"] == "especifica"),
-        "N° rutinarias": sum(1 for f in functions if f["tipo"] == "rutinaria"),
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def _post_row(record: Record) -> dict[str, Any]:
+    puesto, approval, functions = record.puesto, record.aprobacion, record.funciones
+    weights = [f.ponderacion for f in functions if f.ponderacion is not None]
+    return {
+        "Archivo": record.archivo, "Formato": record.formato, "Plantilla": record.plantilla,
+        "Gestión": record.gestion, "Denominación del puesto": puesto.denominacion, "Ítem": puesto.item,
+        "Dependencia": puesto.dependencia, "Inmediato superior": puesto.inmediato_superior,
+        "Ocupante": puesto.ocupante, "Cargos supervisados": "; ".join(puesto.cargos_supervisados) or None,
+        "Objetivo": record.objetivo, "N° funciones": len(functions),
+        "N° específicas": sum(1 for f in functions if f.tipo == "especifica"),
+        "N° rutinarias": sum(1 for f in functions if f.tipo == "rutinaria"),
         "Total ponderación": round(sum(weights), 2) if weights else None,
-        "Elaborado por": approval["elaborado_por"], "Aprobado por": approval["aprobado_por"],
-        "Ciudadanía digital": approval["ciudadania_digital"],
-        "Fecha de elaboración": _date(approval["fecha_elaboracion"]),
-        "Fecha de aprobación": _date(approval["fecha_aprobacion"]), "Páginas": record["paginas"],
-        "Completitud (%)": record["completitud"], "N° observaciones": len(record["auditoria"]),
-        "Estado": record["estado"],
-    })
-    for function in functions:
-        poa = function.get("poa")
-        others = function.get("poa_candidatos") or []
-        rows["Funciones"].append({
-            **ident, "Tipo": _TIPOS.get(function["tipo"], function["tipo"]), "N°": function["n"],
-            "Función": function["funcion"], "Resultado": function["resultado"],
-            "Fuente de verificación": function["fuente_verificacion"], "Ponderación": function["ponderacion"],
-            "Indicador": function["indicador"], "Actividades": _activities(function), "Página": function["pagina"],
-            "Código POA": poa["codigo"] if poa else None, "Operación POA": poa["operacion"] if poa else None,
-            "Puntaje POA": poa["puntaje"] if poa else None,
-            "Otros candidatos POA": "; ".join(f"{c['codigo']} {c['operacion']} ({c['puntaje']:g})" for c in others)
-            or None,
-        })
-    for entry in record["formacion"]:
-        rows["Requisitos"].append({**ident, "Requisito": "Formación", "Detalle": entry["area"],
-                                   "Grado mínimo": _GRADOS.get(entry["grado_minimo"] or "", entry["grado_minimo"]),
-                                   "Prioridad o carácter": entry["prioridad"], "Años": None})
+        "Elaborado por": approval.elaborado_por, "Aprobado por": approval.aprobado_por,
+        "Ciudadanía digital": approval.ciudadania_digital,
+        "Fecha de elaboración": _date(approval.fecha_elaboracion),
+        "Fecha de aprobación": _date(approval.fecha_aprobacion), "Páginas": record.paginas,
+        "Completitud (%)": record.completitud, "N° observaciones": len(record.auditoria),
+        "Estado": record.estado,
+    }
+
+
+def _function_row(ident: dict[str, Any], function: Funcion) -> dict[str, Any]:
+    poa = function.poa
+    return {
+        **ident, "Tipo": _TIPOS.get(function.tipo, function.tipo), "N°": function.n,
+        "Función": function.funcion, "Resultado": function.resultado,
+        "Fuente de verificación": function.fuente_verificacion, "Ponderación": function.ponderacion,
+        "Indicador": function.indicador, "Actividades": _activities(function), "Página": function.pagina,
+        "Código POA": poa.codigo if poa else None, "Operación POA": poa.operacion if poa else None,
+        "Puntaje POA": poa.puntaje if poa else None,
+        "Otros candidatos POA": "; ".join(f"{c.codigo} {c.operacion} ({c.puntaje:g})"
+                                          for c in function.poa_candidatos) or None,
+    }
+
+
+def _requirement_rows(ident: dict[str, Any], record: Record) -> list[dict[str, Any]]:
+    rows = [{**ident, "Requisito": "Formación", "Detalle": entry.area,
+             "Grado mínimo": _GRADOS.get(entry.grado_minimo or "", entry.grado_minimo),
+             "Prioridad o carácter": entry.prioridad, "Años": None} for entry in record.formacion]
     for key, label in _EXPERIENCIA.items():
-        years = record["experiencia"].get(key)
+        years = getattr(record.experiencia, key)
         if years is not None:
-            rows["Requisitos"].append({**ident, "Requisito": "Experiencia", "Detalle": label, "Grado mínimo": None,
-                                       "Prioridad o carácter": None, "Años": years})
-    for entry in record["conocimientos"]:
-        rows["Requisitos"].append({**ident, "Requisito": "Conocimiento", "Detalle": entry["conocimiento"],
-                                   "Grado mínimo": None, "Prioridad o carácter": entry["caracter"], "Años": None})
-    for key, label in (("intrainstitucionales", "Intrainstitucional"), ("interinstitucionales", "Interinstitucional")):
-        for relation in record["relaciones"][key]:
-            rows["Relaciones"].append({**ident, "Tipo de relación": label, "Relación": relation})
-    rows["Cualidades"] = [{**ident, "Cualidad": q} for q in record["cualidades"]]
-    rows["Normas"] = [{**ident, "Norma": n} for n in record["normas"]]
-    for finding in record["auditoria"]:
-        rows["Auditoría"].append({**ident, "Regla": finding["regla"], "Severidad": finding["severidad"],
-                                  "Campo": finding["campo"], "Mensaje": finding["mensaje"]})
+            rows.append({**ident, "Requisito": "Experiencia", "Detalle": label, "Grado mínimo": None,
+                         "Prioridad o carácter": None, "Años": years})
+    rows += [{**ident, "Requisito": "Conocimiento", "Detalle": entry.conocimiento, "Grado mínimo": None,
+              "Prioridad o carácter": entry.caracter, "Años": None} for entry in record.conocimientos]
     return rows
 
 
-def to_frames(records: Iterable[Record], coverage: list[dict[str, Any]] | None = None) -> dict[str, pd.DataFrame]:
-    """One DataFrame per sheet (Spanish names); ``coverage`` fills "Cobertura POA" when given."""
-    collected: dict[str, list[dict[str, Any]]] = {name: [] for name in SHEETS}
+def record_rows(record: Record) -> Rows:
+    """The rows one record contributes to each sheet."""
+    rows: Rows = {name: [] for name in SHEETS if name != "Cobertura POA"}
+    if record.error is not None:
+        rows["Errores"].append({"Archivo": record.archivo, "Código": record.error.codigo,
+                                "Mensaje": record.error.mensaje})
+        return rows
+    ident = {"Archivo": record.archivo, "Ítem": record.puesto.item, "Puesto": record.puesto.denominacion}
+    rows["Puestos"].append(_post_row(record))
+    rows["Funciones"] = [_function_row(ident, function) for function in record.funciones]
+    rows["Requisitos"] = _requirement_rows(ident, record)
+    for key, label in (("intrainstitucionales", "Intrainstitucional"), ("interinstitucionales", "Interinstitucional")):
+        for relation in getattr(record.relaciones, key):
+            rows["Relaciones"].append({**ident, "Tipo de relación": label, "Relación": relation})
+    rows["Cualidades"] = [{**ident, "Cualidad": q} for q in record.cualidades]
+    rows["Normas"] = [{**ident, "Norma": n} for n in record.normas]
+    rows["Auditoría"] = [{**ident, "Regla": f.regla, "Severidad": f.severidad, "Campo": f.campo,
+                          "Mensaje": f.mensaje} for f in record.auditoria]
+    return rows
+
+
+def collect_rows(records: Iterable[Record]) -> Rows:
+    """The rows of every sheet for ``records``, in order (what each writer receives)."""
+    collected: Rows = {name: [] for name in SHEETS if name != "Cobertura POA"}
     for record in records:
         for sheet, rows in record_rows(record).items():
             collected[sheet].extend(rows)
+    return collected
+
+
+def to_frames(records: Iterable[Record | Mapping[str, Any]],
+              coverage: list[dict[str, Any]] | None = None) -> dict[str, pd.DataFrame]:
+    """One DataFrame per sheet (Spanish names) of records (typed, or their JSON objects);
+    ``coverage`` fills "Cobertura POA" when given."""
+    typed = (r if isinstance(r, Record) else Record.from_dict(dict(r)) for r in records)
+    collected: Rows = dict(collect_rows(typed))
     if coverage is not None:
         collected["Cobertura POA"] = coverage
     frames = {}
     for sheet, columns in SHEETS.items():
-        if sheet == "Cobertura POA" and coverage is None:
+        if sheet not in collected:
             continue
         names = [c.name for c in columns]
         frame = pd.DataFrame(collected[sheet], columns=names)

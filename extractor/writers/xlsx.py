@@ -14,18 +14,17 @@ from copy import copy
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from extractor.checks.document import RULE_NAMES
+from extractor.checks.rules import RULE_NAMES
 from extractor.model.record import Record
 from extractor.writers.atomic import atomic_path
 from extractor.writers.cellsafe import xml_safe
-from extractor.writers.rows import Column, sheet_columns, to_frames
+from extractor.writers.rows import Column, Rows, sheet_columns
 
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="305496")
@@ -74,22 +73,21 @@ class WorkbookWriter:
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
         return cell
 
-    def add(self, records: list[Record]) -> None:
-        """Append a chunk of records."""
+    def add(self, records: list[Record], rows: Rows) -> None:
+        """Append a chunk of records, given with their rows."""
         for record in records:
             self.documents += 1
-            self.states[record.get("estado", "error")] += 1
-            if record.get("estado") != "error":
-                if record.get("auditoria"):
+            self.states[record.estado] += 1
+            if record.readable:
+                if record.auditoria:
                     self.with_findings += 1
-                if record.get("completitud") is not None:
-                    self.completeness.append(record["completitud"])
-                for finding in record.get("auditoria", []):
-                    self.findings[finding["regla"]] += 1
-        frames = to_frames(records)
-        for name, frame in frames.items():
+                if record.completitud is not None:
+                    self.completeness.append(record.completitud)
+                for finding in record.auditoria:
+                    self.findings[finding.regla] += 1
+        for name, sheet_rows in rows.items():
             if name in self.sheets:
-                self._append(name, frame.to_dict("records"))
+                self._append(name, sheet_rows)
 
     def add_coverage(self, rows: list[dict[str, Any]]) -> None:
         """Fill the "Cobertura POA" sheet."""
@@ -210,7 +208,7 @@ class _Styles:
 
 def _value(column: Column, value: Any) -> Any:
     """The value as the cell should store it (text stays text, numbers and dates typed)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if column.kind in {"text", "long"}:
         return xml_safe(str(value))

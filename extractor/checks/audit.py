@@ -1,0 +1,53 @@
+"""The one audit pass every command uses: document rules, the POA link, then corpus rules.
+
+Records arrive unaudited (from the workers or the catalog) with their layout facts. Each is
+audited with the entity's rules and linked to the unit POA as it arrives, then spooled to a
+temporary file: corpus rules need every document's key before any record is final. The
+records are then read back one by one with their corpus findings, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from extractor.checks.corpus import CorpusKey, corpus_findings
+from extractor.checks.document import audit_document
+from extractor.checks.poa_link import link_functions
+from extractor.checks.rules import DEFAULT_RULES, Rules
+from extractor.model.facts import AuditFacts
+from extractor.model.record import Record
+from extractor.poa.matching import Matcher
+
+
+@dataclass
+class Audit:
+    """The checks of one run: the entity's rules and, optionally, the unit POA's matcher."""
+
+    rules: Rules = field(default_factory=lambda: DEFAULT_RULES)
+    matcher: Matcher | None = None
+
+    def document(self, record: Record, facts: AuditFacts | None) -> Record:
+        """Apply the document rules and the POA link to one record (in place) and return it."""
+        if record.readable and facts is not None:
+            audit_document(record, facts, self.rules)
+        if self.matcher is not None:
+            link_functions(record, self.matcher, self.rules)
+        return record
+
+    def run(self, extractions: Iterable[tuple[Record, AuditFacts | None]]) -> Iterator[Record]:
+        """Every record of ``extractions`` in order, with all the rules applied."""
+        keys: list[CorpusKey | None] = []
+        with tempfile.TemporaryFile() as spool:
+            for record, facts in extractions:
+                self.document(record, facts)
+                keys.append(CorpusKey.of(record))
+                pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            extra = corpus_findings(keys, self.rules)
+            spool.seek(0)
+            for index in range(len(keys)):
+                record = pickle.load(spool)  # noqa: S301 - our own temporary file
+                record.auditoria.extend(extra.get(index, []))
+                yield record
