@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extractor.checks.doubtful import doubtful_values
 from extractor.checks.rules import (
     ALWAYS_REQUIRED,
     COLUMN_NAMES,
@@ -52,9 +53,14 @@ def audit_document(record: Record, facts: AuditFacts, rules: Rules = DEFAULT_RUL
     if not approved:
         tally.add("sin_aprobacion", "aprobacion",
                   "No consta quién elaboró ni quién aprobó el POAI, ni aprobación con Ciudadanía Digital.")
+    doubtful = list(doubtful_values(record))
+    for campo, value, why in doubtful:
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        tally.add("lectura_dudosa", campo, f"Lectura dudosa en {campo}: «{shown}» {why}; revíselo en el documento.")
     record.auditoria = tally.findings
     record.completitud = round(100.0 * tally.filled / tally.expected, 1) if tally.expected else 0.0
-    record.estado = "parcial" if _partial(record, facts) else "ok"
+    # A doubtful value makes the record partial whatever the rules file says: it was not read well.
+    record.estado = "parcial" if doubtful or _partial(record, facts) else "ok"
 
 
 def _required_severity(key: str) -> str | None:

@@ -16,11 +16,12 @@ from extractor.errors import RulesError, os_reason
 
 SEVERITIES = ("error", "advertencia", "info")
 RULES = ("campo_vacio", "seccion_faltante", "sin_funciones", "funcion_incompleta", "ponderacion_total",
-         "sin_aprobacion", "funcion_sin_poa", "item_duplicado", "ocupante_duplicado", "superior_desconocido")
+         "sin_aprobacion", "funcion_sin_poa", "lectura_dudosa", "item_duplicado", "ocupante_duplicado",
+         "superior_desconocido")
 DEFAULT_SEVERITY = {
     "campo_vacio": "advertencia", "seccion_faltante": "advertencia", "sin_funciones": "error",
     "funcion_incompleta": "advertencia", "ponderacion_total": "error", "sin_aprobacion": "advertencia",
-    "funcion_sin_poa": "advertencia", "item_duplicado": "error", "ocupante_duplicado": "advertencia",
+    "funcion_sin_poa": "advertencia", "lectura_dudosa": "advertencia", "item_duplicado": "error", "ocupante_duplicado": "advertencia",
     "superior_desconocido": "info",
 }
 # How an office reads each rule's name.
@@ -28,6 +29,7 @@ RULE_NAMES = {
     "campo_vacio": "Campo vacío", "seccion_faltante": "Sección faltante", "sin_funciones": "Sin funciones",
     "funcion_incompleta": "Función incompleta", "ponderacion_total": "Ponderaciones que no suman 100",
     "sin_aprobacion": "Sin aprobación", "funcion_sin_poa": "Función sin operación del POA",
+    "lectura_dudosa": "Lectura dudosa",
     "item_duplicado": "Ítem duplicado", "ocupante_duplicado": "Misma persona en dos puestos",
     "superior_desconocido": "Superior sin POAI en el lote",
 }

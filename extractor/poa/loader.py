@@ -189,12 +189,8 @@ def _map_row(row: list[str], table: dict[str, list[str]]) -> dict[int, str]:
     return mapped
 
 
-def _operations(grid: list[list[str]]) -> tuple[list[Operation], list[str]]:
-    headers = [c for row in grid[:15] for c in row if c and len(c) <= 60]
-    found = _header(grid)
-    if found is None:
-        return [], headers
-    start, mapped, height = found
+def _columns(mapped: dict[int, str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Which column holds each key, and which column holds each level's code."""
     # A code column belongs to the level column at its right.
     level_of: dict[int, str] = {}
     for column, key in sorted(mapped.items()):
@@ -206,6 +202,16 @@ def _operations(grid: list[list[str]]) -> tuple[list[Operation], list[str]]:
         if key != "codigo" and key not in columns:
             columns[key] = column
     code_for = {level: column for column, level in sorted(level_of.items(), reverse=True)}
+    return columns, code_for
+
+
+def _operations(grid: list[list[str]]) -> tuple[list[Operation], list[str]]:
+    headers = [c for row in grid[:15] for c in row if c and len(c) <= 60]
+    found = _header(grid)
+    if found is None:
+        return [], headers
+    start, mapped, height = found
+    columns, code_for = _columns(mapped)
     operations: list[Operation] = []
     acp_code = acp_name = None
     current: Operation | None = None

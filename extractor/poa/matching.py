@@ -109,7 +109,8 @@ class Matcher:
     def _unit_rows(self, texts: Sequence[str]) -> np.ndarray:
         matrix = self._vectors(texts)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        return matrix / np.maximum(norms, 1e-9)
+        unit: np.ndarray = matrix / np.maximum(norms, 1e-9)
+        return unit
 
     def _overlap(self, queries: Sequence[str]) -> np.ndarray:
         """Best cosine of each query against each operation (with its product, or with everything)."""
@@ -131,9 +132,10 @@ class Matcher:
         if not functions or not self.operations:
             return np.zeros((len(functions), len(self.operations)))
         overlap = np.maximum(self._overlap(functions), self._overlap(with_results))
-        characters = process.cdist(functions, self.heads, scorer=fuzz.token_sort_ratio, workers=-1,
-                                   dtype=np.float32) / 100.0
-        return 100.0 * (_OVERLAP_WEIGHT * overlap + (1 - _OVERLAP_WEIGHT) * characters)
+        characters: np.ndarray = process.cdist(functions, self.heads, scorer=fuzz.token_sort_ratio, workers=-1,
+                                               dtype=np.float32) / 100.0
+        combined: np.ndarray = 100.0 * (_OVERLAP_WEIGHT * overlap + (1 - _OVERLAP_WEIGHT) * characters)
+        return combined
 
     def match(self, functions: Sequence[Funcion | Mapping[str, Any]]) -> list[Match]:
         """The match of each function (a record's functions, or their JSON objects)."""
