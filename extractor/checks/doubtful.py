@@ -91,19 +91,15 @@ def _texts(record: Record) -> Iterator[tuple[str, str]]:
                 yield f"funciones[{index}].{key}", value
     yield from _listed("normas", record.normas)
     yield from _listed("cualidades", record.cualidades)
-    for index, entry in enumerate(record.formacion):
-        if entry.area:
-            yield f"formacion[{index}].area", entry.area
-    for index, knowledge in enumerate(record.conocimientos):
-        if knowledge.conocimiento:
-            yield f"conocimientos[{index}].conocimiento", knowledge.conocimiento
+    yield from _listed("formacion", [e.area or "" for e in record.formacion], ".area")
+    yield from _listed("conocimientos", [k.conocimiento or "" for k in record.conocimientos], ".conocimiento")
     for key in ("elaborado_por", "aprobado_por"):
         value = getattr(record.aprobacion, key)
         if value:
             yield f"aprobacion.{key}", value
 
 
-def _listed(path: str, values: list[str]) -> Iterator[tuple[str, str]]:
+def _listed(path: str, values: list[str], key: str = "") -> Iterator[tuple[str, str]]:
     for index, value in enumerate(values):
         if value:
-            yield f"{path}[{index}]", value
+            yield f"{path}[{index}]{key}", value

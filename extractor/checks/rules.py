@@ -21,7 +21,8 @@ RULES = ("campo_vacio", "seccion_faltante", "sin_funciones", "funcion_incompleta
 DEFAULT_SEVERITY = {
     "campo_vacio": "advertencia", "seccion_faltante": "advertencia", "sin_funciones": "error",
     "funcion_incompleta": "advertencia", "ponderacion_total": "error", "sin_aprobacion": "advertencia",
-    "funcion_sin_poa": "advertencia", "lectura_dudosa": "advertencia", "item_duplicado": "error", "ocupante_duplicado": "advertencia",
+    "funcion_sin_poa": "advertencia", "lectura_dudosa": "advertencia", "item_duplicado": "error",
+    "ocupante_duplicado": "advertencia",
     "superior_desconocido": "info",
 }
 # How an office reads each rule's name.
