@@ -24,6 +24,7 @@ class Item:
     text: str = ""
     cells: list[Cell] = field(default_factory=list)
     table: int | None = None  # id of the table a row belongs to
+    position: int = -1  # index in the document's item stream (set by segment)
 
     @property
     def is_row(self) -> bool:
@@ -87,6 +88,8 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
                 if key:
                     section = key
             items.append(Item(page=row.page, section=section, cells=row.cells, table=table_id))
+    for position, item in enumerate(items):
+        item.position = position
     return items
 
 

@@ -3,126 +3,164 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from extractor.layout.segment import Item
 from extractor.layout.spec import Vocabulary, best_key
+from extractor.model.record import Conocimiento, Experiencia, Formacion, Record
+from extractor.sections.base import Context
 from extractor.sections.fieldtext import cell_value, strip_bullet
+from extractor.sections.scan import header_map, scan
 from extractor.sections.values import grade_code, is_mark, parse_years, priority_code
 from extractor.textnorm import clean_ws, fold
 
+# A header cell is short: a longer one is an area written in the table.
+_HEADER_CELL = 60
+_GRADE_COLUMNS = 3  # a grade matrix names at least this many grades
 
-def read_formation(items: list[Item], vocab: Vocabulary) -> list[dict[str, Any]]:
+
+@dataclass
+class _FormationHeader:
+    """The columns of a formation table: grade marks, a grade written out, priority, area."""
+
+    grades: dict[int, str] = field(default_factory=dict)
+    priority: int | None = None
+    grade_text: int | None = None
+    area: int = 0
+
+
+def _formation_header(item: Item, current: _FormationHeader | None, spec: Vocabulary) -> _FormationHeader | None:
+    """The header a row starts or refines (a second header row under a merged "Grado mínimo")."""
+    grades = {i: g for i, c in item.filled if len(c.text) < _HEADER_CELL and (g := grade_code(c.text))}
+    columns = header_map(item, spec.columns["formacion"])
+    header = replace(current) if current is not None else _FormationHeader()
+    if len(grades) >= _GRADE_COLUMNS:
+        header.grades = grades
+    elif set(columns.values()) & {"prioridad", "grado", "area"} and all(
+            len(c.text) < _HEADER_CELL for _, c in item.filled):
+        for i, key in columns.items():
+            if key == "grado":
+                header.grade_text = i
+            elif key == "area":
+                header.area = i
+    else:
+        return None
+    for i, key in columns.items():
+        if key == "prioridad":
+            header.priority = i
+    return header
+
+
+def _formation_row(item: Item, header: _FormationHeader) -> Formacion | None:
+    cells = item.cells
+    area = cell_value(cells[header.area]) if header.area < len(cells) else None
+    grade = next((code for index, code in sorted(header.grades.items())
+                  if index < len(cells) and is_mark(cells[index].text)), None)
+    if grade is None and header.grade_text is not None and header.grade_text < len(cells):
+        grade = grade_code(cells[header.grade_text].text)
+    priority = None
+    if header.priority is not None and header.priority < len(cells):
+        priority = priority_code(cells[header.priority].text)
+    if area is None and grade is None and priority is None:
+        return None
+    return Formacion(area=area, grado_minimo=grade, prioridad=priority)
+
+
+class FormationReader:
     """Formation entries: an X-matrix of grades, a table with a grade column, or free text."""
-    entries: list[dict[str, Any]] = []
-    grade_columns: dict[int, str] = {}
-    priority_column: int | None = None
-    grade_text_column: int | None = None
-    area_column = 0
-    table: int | None = None
-    for item in items:
-        if not item.is_row:
-            if not vocab.is_instruction(item.text):
-                entries.append(_formation_from_text(item.text))
-            continue
-        grades = {i: g for i, c in item.filled if len(c.text) < 60 and (g := grade_code(c.text))}
-        columns = {i: best_key(c.text, vocab.columns["formacion"])[0] for i, c in item.filled}
-        if len(grades) >= 3:
-            grade_columns, table = grades, item.table
-            for i, key in columns.items():
-                if key == "prioridad":
-                    priority_column = i
-            continue
-        if set(columns.values()) & {"prioridad", "grado", "area"} and all(
-                len(c.text) < 60 for _, c in item.filled):
-            table = item.table
-            for i, key in columns.items():
-                if key == "prioridad":
-                    priority_column = i
-                elif key == "grado":
-                    grade_text_column = i
-                elif key == "area":
-                    area_column = i
-            continue
-        if table is None or item.table != table:
-            texts = [c.text for _, c in item.filled]
-            if texts:
-                entries.append(_formation_from_text(" ".join(texts)))
-            continue
-        area = cell_value(item.cells[area_column]) if area_column < len(item.cells) else None
-        grade = None
-        for index, code in sorted(grade_columns.items()):
-            if index < len(item.cells) and is_mark(item.cells[index].text):
-                grade = code
-                break
-        if grade is None and grade_text_column is not None and grade_text_column < len(item.cells):
-            grade = grade_code(item.cells[grade_text_column].text)
-        priority = None
-        if priority_column is not None and priority_column < len(item.cells):
-            priority = priority_code(item.cells[priority_column].text)
-        if area is None and grade is None and priority is None:
-            continue
-        entries.append({"area": area, "grado_minimo": grade, "prioridad": priority})
-    return entries
 
-def read_experience(items: list[Item], vocab: Vocabulary) -> dict[str, Any]:
+    def read(self, context: Context, record: Record) -> None:
+        """Fill ``formacion``."""
+        spec = context.spec
+        for scanned in scan(context.section("formacion"), lambda i, c: _formation_header(i, c, spec)):
+            item = scanned.item
+            if scanned.is_header:
+                continue
+            if scanned.header is not None:
+                entry = _formation_row(item, scanned.header)
+                if entry is not None:
+                    record.formacion.append(entry)
+            elif item.is_row:
+                texts = [c.text for _, c in item.filled]
+                if texts:
+                    record.formacion.append(_formation_from_text(" ".join(texts)))
+            elif not spec.is_instruction(item.text):
+                record.formacion.append(_formation_from_text(item.text))
+
+
+class ExperienceReader:
     """Years of general, professional and public-sector experience, from rows or sentences."""
-    result: dict[str, Any] = {"general": None, "profesional": None, "sector_publico": None}
-    order = ["sector_publico", "profesional", "general"]
-    for item in items:
-        if item.is_row:
-            cells = [c.text for _, c in item.filled]
-            if not cells:
-                continue
-            label, value = cells[0], " ".join(cells[1:]) or cells[0]
-        else:
-            if vocab.is_instruction(item.text):
-                continue
-            label = value = item.text
-        folded = fold(label)
-        for key in order:
-            if any(fold(s) in folded for s in vocab.experiencia[key]):
-                years = parse_years(value)
-                if years is not None and result[key] is None:
-                    result[key] = years
-                break
-    return result
 
-def read_knowledge(items: list[Item], vocab: Vocabulary) -> list[dict[str, Any]]:
+    def read(self, context: Context, record: Record) -> None:
+        """Fill ``experiencia``."""
+        spec = context.spec
+        result = Experiencia()
+        order = ["sector_publico", "profesional", "general"]
+        for item in context.section("experiencia"):
+            if item.is_row:
+                cells = [c.text for _, c in item.filled]
+                if not cells:
+                    continue
+                label, value = cells[0], " ".join(cells[1:]) or cells[0]
+            else:
+                if spec.is_instruction(item.text):
+                    continue
+                label = value = item.text
+            folded = fold(label)
+            key = next((k for k in order if any(fold(s) in folded for s in spec.experiencia[k])), None)
+            if key is not None:
+                years = parse_years(value)
+                if years is not None and getattr(result, key) is None:
+                    setattr(result, key, years)
+        record.experiencia = result
+
+
+def _knowledge_header(item: Item, spec: Vocabulary) -> dict[int, str] | None:
+    mapped = {i: best_key(c.text, spec.columns["conocimientos"])[0] for i, c in item.filled}
+    if set(mapped.values()) & {"excluyente", "deseable", "caracter"} and all(mapped.values()):
+        return {i: k for i, k in mapped.items() if k}
+    return None
+
+
+def _knowledge_row(item: Item, columns: dict[int, str]) -> Conocimiento | None:
+    cells = item.cells
+    name_index = next((i for i, k in columns.items() if k == "conocimiento"), 0)
+    name = cell_value(cells[name_index]) if name_index < len(cells) else None
+    caracter = None
+    for index, key in columns.items():
+        if index >= len(cells):
+            continue
+        text = cells[index].text
+        if key in {"excluyente", "deseable"} and is_mark(text):
+            caracter = key
+            break
+        if key == "caracter" and text.strip():
+            caracter = priority_code(text)
+    if name is None and caracter is None:
+        return None
+    return Conocimiento(conocimiento=name, caracter=caracter)
+
+
+class KnowledgeReader:
     """Knowledge entries with their character, from an X-matrix, a "carácter" column or text."""
-    entries: list[dict[str, Any]] = []
-    columns: dict[int, str] = {}
-    table: int | None = None
-    for item in items:
-        if not item.is_row:
-            if not vocab.is_instruction(item.text):
-                entries.append(_knowledge_from_text(item.text))
-            continue
-        mapped = {i: best_key(c.text, vocab.columns["conocimientos"])[0] for i, c in item.filled}
-        if set(mapped.values()) & {"excluyente", "deseable", "caracter"} and all(mapped.values()):
-            columns = {i: k for i, k in mapped.items() if k}
-            table = item.table
-            continue
-        if table is None or item.table != table:
-            for _, cell in item.filled:
-                entries.extend(_knowledge_from_text(e) for e in cell.items)
-            continue
-        name_index = next((i for i, k in columns.items() if k == "conocimiento"), 0)
-        name = cell_value(item.cells[name_index]) if name_index < len(item.cells) else None
-        caracter = None
-        for index, key in columns.items():
-            if index >= len(item.cells):
+
+    def read(self, context: Context, record: Record) -> None:
+        """Fill ``conocimientos``."""
+        spec = context.spec
+        entries: list[Conocimiento] = []
+        for scanned in scan(context.section("conocimientos"), lambda i, _c: _knowledge_header(i, spec)):
+            item = scanned.item
+            if scanned.is_header:
                 continue
-            cell_text = item.cells[index].text
-            if key in {"excluyente", "deseable"} and is_mark(cell_text):
-                caracter = key
-                break
-            if key == "caracter" and cell_text.strip():
-                caracter = priority_code(cell_text)
-        if name is None and caracter is None:
-            continue
-        entries.append({"conocimiento": name, "caracter": caracter})
-    return [e for e in entries if e["conocimiento"]]
+            if scanned.header is not None:
+                entry = _knowledge_row(item, scanned.header)
+                if entry is not None:
+                    entries.append(entry)
+            elif item.is_row:
+                entries.extend(_knowledge_from_text(e) for _, cell in item.filled for e in cell.items)
+            elif not spec.is_instruction(item.text):
+                entries.append(_knowledge_from_text(item.text))
+        record.conocimientos = [e for e in entries if e.conocimiento]
 
 
 _PRIORITY_NOTE = re.compile(r"[\(\[\-–—,;:]?\s*\b(excluyente|deseable)\b\s*[\)\]]?", re.IGNORECASE)
@@ -144,7 +182,7 @@ _DEGREE_PREFIX = re.compile(
 )
 
 
-def _formation_from_text(text: str) -> dict[str, Any]:
+def _formation_from_text(text: str) -> Formacion:
     """A free-text formation requirement ("Licenciatura en Derecho (excluyente)")."""
     body, priority = _priority_in_text(strip_bullet(text))
     grade = grade_code(body)
@@ -157,9 +195,9 @@ def _formation_from_text(text: str) -> dict[str, Any]:
         original_words = body.split()
         if words_cut < len(original_words):
             area = " ".join(original_words[words_cut:])
-    return {"area": area or None, "grado_minimo": grade, "prioridad": priority}
+    return Formacion(area=area or None, grado_minimo=grade, prioridad=priority)
 
 
-def _knowledge_from_text(text: str) -> dict[str, Any]:
+def _knowledge_from_text(text: str) -> Conocimiento:
     body, priority = _priority_in_text(strip_bullet(text))
-    return {"conocimiento": body or None, "caracter": priority}
+    return Conocimiento(conocimiento=body or None, caracter=priority)

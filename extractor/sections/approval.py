@@ -1,0 +1,66 @@
+"""Approval: who made and approved the POAI, when, and whether with Ciudadanía Digital."""
+
+from __future__ import annotations
+
+from extractor.layout.segment import Item
+from extractor.layout.spec import Vocabulary
+from extractor.model.record import Aprobacion, Record
+from extractor.sections.base import Context
+from extractor.sections.fieldtext import cell_value
+from extractor.sections.labels import label_values, split_label
+from extractor.sections.values import parse_date
+from extractor.textnorm import fold
+
+_ROLES = {"elaborado_por", "aprobado_por"}
+
+
+class ApprovalReader:
+    """Signature boxes (role labels with the names in the row below or above) and signature lines."""
+
+    def read(self, context: Context, record: Record) -> None:
+        """Fill ``aprobacion``."""
+        spec = context.spec
+        result = Aprobacion(ciudadania_digital=any("ciudadania digital" in fold(i.all_text) for i in context.items))
+        items = context.section("aprobacion", include_taken=True)
+        for position, item in enumerate(items):
+            roles = _roles(item, spec)
+            if roles is None:
+                continue
+            context.take(item)
+            for neighbour in items[position + 1:position + 2] + items[max(position - 1, 0):position]:
+                if _names_under(neighbour, item, roles, result):
+                    context.take(neighbour)
+                    break
+        found = label_values([i for i in items if i.position not in context.taken], spec.aprobacion, spec)
+        for key in ("elaborado_por", "aprobado_por"):
+            if getattr(result, key) is None and found.get(key):
+                setattr(result, key, cell_value(found[key][0]))
+        for key in ("fecha_elaboracion", "fecha_aprobacion"):
+            if found.get(key):
+                setattr(result, key, parse_date(found[key][0].text))
+        record.aprobacion = result
+
+
+def _roles(item: Item, spec: Vocabulary) -> dict[int, str | None] | None:
+    """The role of each cell of a row of signature-box labels ("SERVIDOR PÚBLICO | JEFE …"), or None."""
+    if not item.is_row:
+        return None
+    roles = {i: spec.match(c.text, spec.aprobacion) for i, c in item.filled}
+    if len(roles) < 2 or not all(k in _ROLES for k in roles.values()):
+        return None
+    if any(split_label(c.text)[1].strip() for _, c in item.filled):
+        return None  # "Elaborado por: NAME" cells are label/value pairs, not a box
+    return roles
+
+
+def _names_under(neighbour: Item, item: Item, roles: dict[int, str | None], result: Aprobacion) -> bool:
+    """Take the names a row beside the box's labels holds; whether it held any."""
+    if not neighbour.is_row or neighbour.table != item.table:
+        return False
+    names = {i: cell_value(neighbour.cells[i]) for i in roles if i < len(neighbour.cells)}
+    if not any(names.values()):
+        return False
+    for index, key in roles.items():
+        if key and names.get(index) and getattr(result, key) is None:
+            setattr(result, key, names[index])
+    return True
