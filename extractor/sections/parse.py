@@ -25,7 +25,7 @@ from extractor.sections.text import GestionReader, ListReader, ObjectiveReader
 # after them never read a table's rows as labels or entries.
 READERS: tuple[SectionReader, ...] = (
     FunctionsReader(), RelationsReader(), IdentificationReader(), GestionReader(), ObjectiveReader(),
-    ListReader("normas"), FormationReader(), ExperienceReader(), KnowledgeReader(), ListReader("cualidades"),
+    ListReader("normas"), ExperienceReader(), FormationReader(), KnowledgeReader(), ListReader("cualidades"),
     ApprovalReader(),
 )
 # Headings that group other sections: finding them says nothing of what the document fills.

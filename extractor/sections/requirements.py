@@ -89,30 +89,56 @@ class FormationReader:
 
 
 class ExperienceReader:
-    """Years of general, professional and public-sector experience, from rows or sentences."""
+    """Years of general, professional and public-sector experience, from rows or sentences.
+
+    Besides its own section, a row elsewhere among the requirements whose label names a kind
+    of experience ("Experiencia General (años) | 4" under a formation heading) is experience:
+    it is read and taken here, before the formation reader could read it as an area.
+    """
+
+    _ORDER = ("sector_publico", "profesional", "general")
+    _ELSEWHERE = ("requisitos", "formacion", "conocimientos")
 
     def read(self, context: Context, record: Record) -> None:
         """Fill ``experiencia``."""
         spec = context.spec
         result = Experiencia()
-        order = ["sector_publico", "profesional", "general"]
-        for item in context.section("experiencia"):
-            if item.is_row:
-                cells = [c.text for _, c in item.filled]
-                if not cells:
+        for item in context.section("experiencia", *self._ELSEWHERE):
+            own = item.section == "experiencia"
+            if not own and not item.is_row:
+                continue
+            label, value = _label_and_value(item)
+            if label is None or (own and not item.is_row and spec.is_instruction(label)):
+                continue
+            key = self._kind(fold(label), spec, own)
+            if key is None:
+                continue
+            years = parse_years(value)
+            if not own:
+                if years is None:
                     continue
-                label, value = cells[0], " ".join(cells[1:]) or cells[0]
-            else:
-                if spec.is_instruction(item.text):
-                    continue
-                label = value = item.text
-            folded = fold(label)
-            key = next((k for k in order if any(fold(s) in folded for s in spec.experiencia[k])), None)
-            if key is not None:
-                years = parse_years(value)
-                if years is not None and getattr(result, key) is None:
-                    setattr(result, key, years)
+                context.take(item)
+            if years is not None and getattr(result, key) is None:
+                setattr(result, key, years)
         record.experiencia = result
+
+    def _kind(self, folded: str, spec: Vocabulary, own: bool) -> str | None:
+        """The kind of experience a label names; outside its section, only by a label of two words
+        or more ("experiencia general", never a bare "general")."""
+        for key in self._ORDER:
+            synonyms = [fold(s) for s in spec.experiencia[key]]
+            if any(s in folded for s in synonyms if own or len(s.split()) >= 2):
+                return key
+        return None
+
+
+def _label_and_value(item: Item) -> tuple[str | None, str]:
+    if not item.is_row:
+        return item.text, item.text
+    cells = [c.text for _, c in item.filled]
+    if not cells:
+        return None, ""
+    return cells[0], " ".join(cells[1:]) or cells[0]
 
 
 def _knowledge_header(item: Item, spec: Vocabulary) -> dict[int, str] | None:
