@@ -104,17 +104,13 @@ def _heading_of_line(block: Paragraph, vocab: Vocabulary) -> tuple[str | None, s
             return key, rest
         return None, ""
     # A plain line is a heading only when it is exactly one heading: several words, or one
-    # word in capitals ("FORMACION") for the requirement sections, never an approval word
-    # ("Compromiso" is also a personal quality).
+    # word in capitals ("FORMACION") for the sections the layout spec allows ([headings]
+    # one_word), never an approval word ("Compromiso" is also a personal quality).
     folded = fold(left)
     if rest:
         return None, ""
     capitals = left.strip().isupper() and len(folded.split()) <= 3
     for key, synonyms in vocab.sections.items():
-        if folded in (fold(s) for s in synonyms) and (" " in folded or (capitals and key in _ONE_WORD_SECTIONS)):
+        if folded in (fold(s) for s in synonyms) and (" " in folded or (capitals and key in vocab.one_word_sections)):
             return key, ""
     return None, ""
-
-
-_ONE_WORD_SECTIONS = {"identificacion", "relaciones", "requisitos", "formacion", "experiencia", "conocimientos",
-                      "cualidades", "normas"}

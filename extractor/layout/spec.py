@@ -1,8 +1,11 @@
-"""The layout vocabulary (``layouts.toml``) and fuzzy matching of headings, labels and columns."""
+"""The layout spec (``layouts.toml``): loaded and compiled, with fuzzy matching of headings,
+labels and columns."""
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -10,12 +13,13 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from extractor.textnorm import fold, strip_numbering, strip_parenthetical
+from extractor.textnorm import compact, fold, strip_numbering, strip_parenthetical
 
 # A heading or label must be this close (rapidfuzz ratio, 0-100) to one of its synonyms.
 THRESHOLD = 86.0
 # Words this short must match exactly: "item" must not take "iten" for "ítem" of a value.
 _SHORT = 5
+BUILTIN = "layouts.toml"
 
 
 @dataclass(frozen=True)
@@ -29,20 +33,63 @@ class Family:
     labels: tuple[str, ...]
 
 
-class Vocabulary:
-    """Synonym tables loaded from TOML, with matching helpers."""
+@dataclass(frozen=True)
+class Priority:
+    """How a requirement's priority code is written: whole words, beginnings, abbreviations (compacted)."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    code: str
+    prefixes: tuple[str, ...]
+    exact: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ValueWords:
+    """The ``[values]``, ``[grades]``, ``[grade_area]`` and ``[priorities]`` tables, compiled.
+
+    Folded word sets are compared with folded text; the patterns are built once here because
+    the value normalisers run for every cell of every document.
+    """
+
+    marks: frozenset[str]
+    nobody: frozenset[str]
+    no_experience: frozenset[str]
+    total_rows: frozenset[str]
+    numbers: dict[str, float]
+    months: dict[str, int]
+    month_unit: re.Pattern[str]
+    year_unit: re.Pattern[str]
+    written_date: re.Pattern[str]
+    gestion_year: re.Pattern[str]
+    plan_year: re.Pattern[str]
+    item_prefix: re.Pattern[str]
+    weight: re.Pattern[str]
+    grades: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
+    degree_prefix: re.Pattern[str]
+    priorities: tuple[Priority, ...]
+    priority_note: re.Pattern[str]
+
+
+class Vocabulary:
+    """A validated layout spec: synonym tables, word lists and the known layouts, with matching helpers."""
+
+    def __init__(self, data: dict[str, Any], source: str = BUILTIN) -> None:
         self.data = data
+        self.source = source
         self.sections: dict[str, list[str]] = data["sections"]
         self.instruction_starts: list[str] = data["instructions"]["starts"]
-        self.puesto: dict[str, list[str]] = {
-            k: data["fields"]["puesto"][k] for k in data["fields"]["puesto_order"]["order"]
-        }
-        self.aprobacion: dict[str, list[str]] = data["fields"]["aprobacion"]
-        self.experiencia: dict[str, list[str]] = data["fields"]["experiencia"]
+        self._instruction_prefixes = tuple(fold(start) for start in self.instruction_starts)
+        self.one_word_sections = frozenset(data["headings"]["one_word"])
+        fields = data["fields"]
+        self.puesto: dict[str, list[str]] = {k: fields["puesto"][k] for k in fields["puesto_order"]["order"]}
+        self.list_fields = frozenset(fields["puesto_lists"]["fields"])
+        self.puesto_fallback = {k: tuple(v) for k, v in fields.get("puesto_fallback", {}).items()}
+        self.aprobacion: dict[str, list[str]] = fields["aprobacion"]
+        self.digital_signature = tuple(fold(s) for s in self.aprobacion["ciudadania_digital"])
+        self.experiencia: dict[str, list[str]] = fields["experiencia"]
         self.columns: dict[str, dict[str, list[str]]] = data["columns"]
-        self.tipos: dict[str, list[str]] = data["tipos"]
+        # Folded here: the functions reader looks for them as whole words of a folded header.
+        self.tipos: dict[str, list[str]] = {k: [fold(w) for w in v] for k, v in data["tipos"].items()}
+        self.values = _value_words(data)
         self.families = [
             Family(key, v["nombre"], tuple(v["signature"]), tuple(v["sections"]), tuple(v["labels"]))
             for key, v in data["layouts"].items()
@@ -62,8 +109,67 @@ class Vocabulary:
 
     def is_instruction(self, text: str) -> bool:
         """Whether a line is the form's own instruction (never data)."""
-        folded = fold(strip_numbering(text))
-        return any(folded.startswith(start.rstrip(":")) for start in self.instruction_starts)
+        return fold(strip_numbering(text)).startswith(self._instruction_prefixes)
+
+
+# -- word lists compiled --------------------------------------------------------------------
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+def _words_pattern(words: Iterable[str]) -> str:
+    """Folded words as one alternation, longest first ("tecnico superior" before "tecnico")."""
+    unique = sorted(dict.fromkeys(fold(w) for w in words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in unique) + ")"
+
+
+def _printed_pattern(forms: Iterable[str]) -> str:
+    """Printed forms in their listed order: every "." optional, a space any white space or none."""
+    def one(form: str) -> str:
+        return "".join(r"\.?" if ch == "." else r"\s*" if ch == " " else re.escape(ch) for ch in form)
+
+    return "(?:" + "|".join(one(f) for f in forms) + ")"
+
+
+def _value_words(data: dict[str, Any]) -> ValueWords:
+    values, area = data["values"], data["grade_area"]
+    months = {fold(s): number for number, spellings in enumerate(values["months"], 1) for s in spellings}
+    priorities = tuple(
+        Priority(code, tuple(compact(p) for p in rule.get("prefixes", [])),
+                 frozenset(compact(w) for w in rule["words"] + rule.get("abbreviations", [])))
+        for code, rule in data["priorities"].items()
+    )
+    priority_words = [w for rule in data["priorities"].values() for w in rule["words"]]
+    return ValueWords(
+        marks=frozenset(values["marks"]), nobody=_folded(values["nobody"]),
+        no_experience=_folded(values["no_experience"]), total_rows=_folded(values["total_rows"]),
+        numbers={fold(k): v for k, v in values["numbers"].items()}, months=months,
+        month_unit=re.compile(rf"\b{_words_pattern(values['month_units'])}\b"),
+        year_unit=re.compile(rf"\b{_words_pattern(values['year_units'])}\b"),
+        written_date=re.compile(rf"\b(\d{{1,2}})\s+(?:{_words_pattern(values['date_before_month'])}\s+)?([a-z]+)\s+"
+                                rf"(?:{_words_pattern(values['date_before_year'])}\s+)?(\d{{4}})\b"),
+        gestion_year=re.compile(rf"\b{_words_pattern(values['gestion_words'])}\s*"
+                                rf"(?:{_words_pattern(values['gestion_qualifiers'])}\s*)?(20\d\d|19\d\d)\b"),
+        plan_year=re.compile(rf"\b{_printed_pattern(values['plan_acronyms'])}\s*[-–]?\s*(20\d\d)\b", re.IGNORECASE),
+        item_prefix=re.compile(rf"^{_printed_pattern(values['item_prefixes'])}\s*", re.IGNORECASE),
+        weight=re.compile(rf"[\d\s.,%]+{_printed_pattern(values['weight_units'])}?", re.IGNORECASE),
+        # Long single words are also looked for with the spaces removed ("Licencia tura").
+        grades=tuple(
+            (code, re.compile(rf"\b{_words_pattern(words)}\b"),
+             tuple(w for w in (fold(x) for x in words) if " " not in w and len(w) > 7))
+            for code, words in data["grades"].items()
+        ),
+        degree_prefix=re.compile(rf"^.*?\b{_words_pattern(area['words'])}\b(?:\s+\w+){{0,{area['max_words_between']}}}?"
+                                 rf"\s+{_words_pattern(area['links'])}\s+"),
+        priorities=priorities,
+        priority_note=re.compile(rf"[\(\[\-–—,;:]?\s*\b({_words_pattern(priority_words)})\b\s*[\)\]]?",
+                                 re.IGNORECASE),
+    )
+
+
+# -- fuzzy matching of labels -----------------------------------------------------------------
 
 
 def label_forms(text: str) -> list[str]:
@@ -130,5 +236,5 @@ def _score(forms: list[str], synonym: str, raw: str) -> float:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The built-in vocabulary, loaded once."""
-    raw = resources.files("extractor.layout").joinpath("layouts.toml").read_bytes()
+    raw = resources.files("extractor.layout").joinpath(BUILTIN).read_bytes()
     return Vocabulary(tomllib.loads(raw.decode("utf-8")))

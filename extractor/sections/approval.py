@@ -20,7 +20,8 @@ class ApprovalReader:
     def read(self, context: Context, record: Record) -> None:
         """Fill ``aprobacion``."""
         spec = context.spec
-        result = Aprobacion(ciudadania_digital=any("ciudadania digital" in fold(i.all_text) for i in context.items))
+        phrases = spec.digital_signature  # [fields.aprobacion] ciudadania_digital, anywhere in the document
+        result = Aprobacion(ciudadania_digital=any(p in fold(i.all_text) for i in context.items for p in phrases))
         items = context.section("aprobacion", include_taken=True)
         for position, item in enumerate(items):
             roles = _roles(item, spec)
@@ -37,7 +38,7 @@ class ApprovalReader:
                 setattr(result, key, cell_value(found[key][0]))
         for key in ("fecha_elaboracion", "fecha_aprobacion"):
             if found.get(key):
-                setattr(result, key, parse_date(found[key][0].text))
+                setattr(result, key, parse_date(found[key][0].text, spec))
         record.aprobacion = result
 
 

@@ -1,4 +1,7 @@
-"""Values of fields as documents write them: bullets, blank signature lines, "nobody"."""
+"""Values of fields as documents write them: bullets, blank signature lines.
+
+The words of "nobody" ("ninguno", "N/A") are layout data: ``[values] nobody`` in ``layouts.toml``.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,6 @@ from extractor.model.document import Cell
 from extractor.textnorm import clean_ws
 
 _BULLET = re.compile(r"^\s*(?:[•·▪►■◦●*\-–—]|\(?[a-z]\))\s+")
-NOBODY = {"ninguno", "ninguna", "no", "n a", "na", "no aplica", "sin personal", "ningun", "ningun cargo",
-           "ninguno a", "nadie"}
 SIGNATURE_FILLER = re.compile(r"^[\s_.\-–—]*$")
 
 

@@ -73,7 +73,7 @@ class FunctionsReader:
                 continue  # before any function: the second row of a two-row header ("%", "Nro")
             counters[header.tipo] += 1
             last = _function(values, header.tipo, counters[header.tipo], item.page, spec)
-            raw_weights.append(parse_weight(values["ponderacion"].text) if "ponderacion" in values else None)
+            raw_weights.append(parse_weight(values["ponderacion"].text, spec) if "ponderacion" in values else None)
             record.funciones.append(last)
             context.function_columns.append(set(header.columns.values()))
         for function, weight in zip(record.funciones, scale_fractions(raw_weights)):
@@ -128,13 +128,10 @@ def _flattened_activities(item: Item, columns: dict[int, str], values: dict[str,
         values["actividades"] = Cell(tables=[Table(rows=[Row(cells=list(spread), page=item.page)])])
 
 
-_TOTAL_WORDS = {"total", "totales", "suma", "total ponderacion", "total general", "sumatoria"}
-
-
 def _is_total_row(item: Item, spec: Vocabulary) -> bool:
     texts = [fold(c.text) for _, c in item.filled]
     words = [t for t in texts if not re.fullmatch(r"[\d\s.,%]*", t)]
-    return bool(words) and all(t in _TOTAL_WORDS for t in words)
+    return bool(words) and all(t in spec.values.total_rows for t in words)
 
 
 def _extend(function: Funcion, values: dict[str, Cell], spec: Vocabulary) -> None:
@@ -186,7 +183,7 @@ def _activity_rows(table: Table, spec: Vocabulary) -> list[Actividad]:
         for index, key in columns.items():
             if index < len(row.cells):
                 text = cell_value(row.cells[index])
-                setattr(activity, key, parse_weight(text) if key == "porcentaje" else text)
+                setattr(activity, key, parse_weight(text, spec) if key == "porcentaje" else text)
         if any(v is not None for v in (activity.actividad, activity.medio_verificacion, activity.porcentaje)):
             result.append(activity)
     return result

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from extractor.layout.segment import PREAMBLE, Item
+from extractor.layout.spec import Vocabulary
 from extractor.model.document import Cell
 from extractor.model.record import Puesto, Record
 from extractor.sections.base import Context
-from extractor.sections.fieldtext import NOBODY, SIGNATURE_FILLER, cell_value, strip_bullet
+from extractor.sections.fieldtext import SIGNATURE_FILLER, cell_value, strip_bullet
 from extractor.sections.labels import label_values
 from extractor.sections.scan import scan
 from extractor.sections.values import clean_item
@@ -49,28 +50,32 @@ class IdentificationReader:
         spec = context.spec
         found = label_values(context.section(*_SECTIONS), spec.puesto, spec)
         context.labels_found = set(found)
-        if "denominacion" not in found and "nivel" in found:
-            found["denominacion"] = found["nivel"]
-            context.labels_found.add("denominacion")
+        # A field the layout does not print takes the value of another it does ([fields.puesto_fallback]).
+        for key, sources in spec.puesto_fallback.items():
+            source = next((s for s in sources if s in found), None)
+            if key not in found and source is not None:
+                found[key] = found[source]
+                context.labels_found.add(key)
 
         def text(key: str) -> str | None:
             cells = found.get(key) or []
             return cell_value(cells[0]) if cells else None
 
-        record.puesto = Puesto(denominacion=text("denominacion"), item=clean_item(text("item")),
+        record.puesto = Puesto(denominacion=text("denominacion"), item=clean_item(text("item"), spec),
                                dependencia=text("dependencia"), inmediato_superior=text("inmediato_superior"),
-                               ocupante=text("ocupante"), cargos_supervisados=_listed(found.get("cargos_supervisados")))
+                               ocupante=text("ocupante"),
+                               cargos_supervisados=_listed(found.get("cargos_supervisados"), spec))
         for key in _RELATIONS:
             if key in found and not getattr(record.relaciones, key):
-                setattr(record.relaciones, key, _listed(found[key]))
+                setattr(record.relaciones, key, _listed(found[key], spec))
 
 
-def _listed(cells: list[Cell] | None) -> list[str]:
+def _listed(cells: list[Cell] | None, spec: Vocabulary) -> list[str]:
     """The entries of a list field: one per line, without bullets, "nobody" or blank signature lines."""
     values = []
     for cell in cells or []:
         for entry in cell.items:
             entry = strip_bullet(entry)
-            if entry and fold(entry) not in NOBODY and not SIGNATURE_FILLER.match(entry):
+            if entry and fold(entry) not in spec.values.nobody and not SIGNATURE_FILLER.match(entry):
                 values.append(entry)
     return values

@@ -14,9 +14,6 @@ from extractor.layout.spec import Vocabulary
 from extractor.model.document import Cell
 from extractor.textnorm import clean_ws
 
-# Fields whose value is a list: written one entry per line under their label.
-_LIST_FIELDS = {"cargos_supervisados", "intrainstitucionales", "interinstitucionales"}
-
 
 def split_label(text: str) -> tuple[str, str]:
     """``"LABEL: value"`` → ("LABEL", " value"); no colon → (text, "")."""
@@ -53,7 +50,7 @@ class _Reading:
                 self.pending = key
             return
         if self.pending and text and not self.spec.section_of(text):
-            if self.pending in _LIST_FIELDS:
+            if self.pending in self.spec.list_fields:
                 # A list under its label, one entry per line, until the next label.
                 self.found[self.pending] = [Cell(items=self._items(self.pending) + [text])]
                 return

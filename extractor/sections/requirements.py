@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from extractor.layout.segment import Item
@@ -31,7 +30,7 @@ class _FormationHeader:
 
 def _formation_header(item: Item, current: _FormationHeader | None, spec: Vocabulary) -> _FormationHeader | None:
     """The header a row starts or refines (a second header row under a merged "Grado mínimo")."""
-    grades = {i: g for i, c in item.filled if len(c.text) < _HEADER_CELL and (g := grade_code(c.text))}
+    grades = {i: g for i, c in item.filled if len(c.text) < _HEADER_CELL and (g := grade_code(c.text, spec))}
     columns = header_map(item, spec.columns["formacion"])
     header = replace(current) if current is not None else _FormationHeader()
     if len(grades) >= _GRADE_COLUMNS:
@@ -51,16 +50,16 @@ def _formation_header(item: Item, current: _FormationHeader | None, spec: Vocabu
     return header
 
 
-def _formation_row(item: Item, header: _FormationHeader) -> Formacion | None:
+def _formation_row(item: Item, header: _FormationHeader, spec: Vocabulary) -> Formacion | None:
     cells = item.cells
     area = cell_value(cells[header.area]) if header.area < len(cells) else None
     grade = next((code for index, code in sorted(header.grades.items())
-                  if index < len(cells) and is_mark(cells[index].text)), None)
+                  if index < len(cells) and is_mark(cells[index].text, spec)), None)
     if grade is None and header.grade_text is not None and header.grade_text < len(cells):
-        grade = grade_code(cells[header.grade_text].text)
+        grade = grade_code(cells[header.grade_text].text, spec)
     priority = None
     if header.priority is not None and header.priority < len(cells):
-        priority = priority_code(cells[header.priority].text)
+        priority = priority_code(cells[header.priority].text, spec)
     if area is None and grade is None and priority is None:
         return None
     return Formacion(area=area, grado_minimo=grade, prioridad=priority)
@@ -77,15 +76,15 @@ class FormationReader:
             if scanned.is_header:
                 continue
             if scanned.header is not None:
-                entry = _formation_row(item, scanned.header)
+                entry = _formation_row(item, scanned.header, spec)
                 if entry is not None:
                     record.formacion.append(entry)
             elif item.is_row:
                 texts = [c.text for _, c in item.filled]
                 if texts:
-                    record.formacion.append(_formation_from_text(" ".join(texts)))
+                    record.formacion.append(_formation_from_text(" ".join(texts), spec))
             elif not spec.is_instruction(item.text):
-                record.formacion.append(_formation_from_text(item.text))
+                record.formacion.append(_formation_from_text(item.text, spec))
 
 
 class ExperienceReader:
@@ -113,7 +112,7 @@ class ExperienceReader:
             key = self._kind(fold(label), spec, own)
             if key is None:
                 continue
-            years = parse_years(value)
+            years = parse_years(value, spec)
             if not own:
                 if years is None:
                     continue
@@ -148,7 +147,7 @@ def _knowledge_header(item: Item, spec: Vocabulary) -> dict[int, str] | None:
     return None
 
 
-def _knowledge_row(item: Item, columns: dict[int, str]) -> Conocimiento | None:
+def _knowledge_row(item: Item, columns: dict[int, str], spec: Vocabulary) -> Conocimiento | None:
     cells = item.cells
     name_index = next((i for i, k in columns.items() if k == "conocimiento"), 0)
     name = cell_value(cells[name_index]) if name_index < len(cells) else None
@@ -157,11 +156,11 @@ def _knowledge_row(item: Item, columns: dict[int, str]) -> Conocimiento | None:
         if index >= len(cells):
             continue
         text = cells[index].text
-        if key in {"excluyente", "deseable"} and is_mark(text):
+        if key in {"excluyente", "deseable"} and is_mark(text, spec):
             caracter = key
             break
         if key == "caracter" and text.strip():
-            caracter = priority_code(text)
+            caracter = priority_code(text, spec)
     if name is None and caracter is None:
         return None
     return Conocimiento(conocimiento=name, caracter=caracter)
@@ -179,42 +178,33 @@ class KnowledgeReader:
             if scanned.is_header:
                 continue
             if scanned.header is not None:
-                entry = _knowledge_row(item, scanned.header)
+                entry = _knowledge_row(item, scanned.header, spec)
                 if entry is not None:
                     entries.append(entry)
             elif item.is_row:
-                entries.extend(_knowledge_from_text(e) for _, cell in item.filled for e in cell.items)
+                entries.extend(_knowledge_from_text(e, spec) for _, cell in item.filled for e in cell.items)
             elif not spec.is_instruction(item.text):
-                entries.append(_knowledge_from_text(item.text))
+                entries.append(_knowledge_from_text(item.text, spec))
         record.conocimientos = [e for e in entries if e.conocimiento]
 
 
-_PRIORITY_NOTE = re.compile(r"[\(\[\-–—,;:]?\s*\b(excluyente|deseable)\b\s*[\)\]]?", re.IGNORECASE)
-
-
-def _priority_in_text(text: str) -> tuple[str, str | None]:
+def _priority_in_text(text: str, spec: Vocabulary) -> tuple[str, str | None]:
     """Split "Ley 1178 (excluyente)" into ("Ley 1178", "excluyente")."""
-    match = _PRIORITY_NOTE.search(text)
+    match = spec.values.priority_note.search(text)
     if not match:
         return clean_ws(text), None
     stripped = clean_ws(text[: match.start()] + " " + text[match.end():]).strip(" ,;:-")
-    return stripped, priority_code(match.group(1))
+    return stripped, priority_code(match.group(1), spec)
 
 
-_DEGREE_PREFIX = re.compile(
-    r"^.*?\b(?:licenciatura|licenciado|licenciada|tecnico superior|tecnico medio|tecnico|tecnica|"
-    r"egresado|egresada|bachiller|maestria|diplomado|doctorado|post\s*grado|postgrado|posgrado|"
-    r"titulo(?: profesional)?(?: en provision nacional)?)\b(?:\s+\w+){0,3}?\s+(?:en|de)\s+",
-)
-
-
-def _formation_from_text(text: str) -> Formacion:
+def _formation_from_text(text: str, spec: Vocabulary) -> Formacion:
     """A free-text formation requirement ("Licenciatura en Derecho (excluyente)")."""
-    body, priority = _priority_in_text(strip_bullet(text))
-    grade = grade_code(body)
+    body, priority = _priority_in_text(strip_bullet(text), spec)
+    grade = grade_code(body, spec)
     area = body
     folded = fold(body)
-    match = _DEGREE_PREFIX.match(folded)
+    # The degree words before the area ([grade_area] in the layout spec): "Licenciatura en".
+    match = spec.values.degree_prefix.match(folded)
     if match and grade:
         # Keep the document's own spelling: cut the same number of words from the original.
         words_cut = len(match.group(0).split())
@@ -224,6 +214,6 @@ def _formation_from_text(text: str) -> Formacion:
     return Formacion(area=area or None, grado_minimo=grade, prioridad=priority)
 
 
-def _knowledge_from_text(text: str) -> Conocimiento:
-    body, priority = _priority_in_text(strip_bullet(text))
+def _knowledge_from_text(text: str, spec: Vocabulary) -> Conocimiento:
+    body, priority = _priority_in_text(strip_bullet(text), spec)
     return Conocimiento(conocimiento=body or None, caracter=priority)

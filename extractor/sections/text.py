@@ -14,8 +14,6 @@ from extractor.textnorm import clean_ws
 # How many items from the start a bare year in the title block may be.
 _TITLE_ITEMS = 8
 _YEAR = re.compile(r"\b(20\d\d)\b")
-# "POA-2023 de la Unidad", "(P.O.A. 2023)": the year of the plan the form refers to.
-_PLAN_YEAR = re.compile(r"\bp\.?\s?o\.?\s?a\.?\s?i?\.?\s*[-–]?\s*(20\d\d)\b", flags=re.IGNORECASE)
 
 
 class GestionReader:
@@ -25,7 +23,7 @@ class GestionReader:
         """Fill ``gestion``."""
         items = context.items
         for item in items:
-            year = parse_year(item.all_text)
+            year = parse_year(item.all_text, context.spec)
             if year:
                 record.gestion = year
                 return
@@ -34,8 +32,9 @@ class GestionReader:
             if match and not item.is_row:
                 record.gestion = int(match.group(1))
                 return
+        # "POA-2023 de la Unidad", "(P.O.A. 2023)": the year of the plan the form refers to.
         for item in items:
-            match = _PLAN_YEAR.search(item.all_text)
+            match = context.spec.values.plan_year.search(item.all_text)
             if match:
                 record.gestion = int(match.group(1))
                 return
