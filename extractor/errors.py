@@ -135,3 +135,13 @@ class PoaError(UsageError):
     """A file that is not a recognisable unit POA."""
 
     codigo = "poa_invalido"
+
+
+class LayoutSpecError(UsageError):
+    """A layout file (``layouts.toml`` or an entity's own) that cannot be used; ``clave`` names the key."""
+
+    codigo = "plantilla_invalida"
+
+    def __init__(self, mensaje: str, clave: str | None = None, archivo: str | None = None) -> None:
+        super().__init__(mensaje, archivo)
+        self.clave = clave

@@ -1,5 +1,10 @@
-"""The layout spec (``layouts.toml``): loaded and compiled, with fuzzy matching of headings,
-labels and columns."""
+"""The layout spec (``layouts.toml``): loaded, validated and compiled, with fuzzy matching of
+headings, labels and columns.
+
+The built-in file is loaded once (:func:`vocabulary`); an entity may supply its own with
+:func:`load_spec`. Every table and key is checked when a file is loaded: a mistake raises
+:class:`~extractor.errors.LayoutSpecError`, whose Spanish message names the key.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from extractor.errors import LayoutSpecError, os_reason
+from extractor.layout.schema import check_spec
 from extractor.textnorm import compact, fold, strip_numbering, strip_parenthetical
 
 # A heading or label must be this close (rapidfuzz ratio, 0-100) to one of its synonyms.
@@ -73,6 +81,7 @@ class Vocabulary:
     """A validated layout spec: synonym tables, word lists and the known layouts, with matching helpers."""
 
     def __init__(self, data: dict[str, Any], source: str = BUILTIN) -> None:
+        check_spec(data, source)
         self.data = data
         self.source = source
         self.sections: dict[str, list[str]] = data["sections"]
@@ -233,8 +242,41 @@ def _score(forms: list[str], synonym: str, raw: str) -> float:
     return best
 
 
+# -- loading ------------------------------------------------------------------------------------
+
+
+def parse_spec(text: str, source: str = BUILTIN) -> Vocabulary:
+    """A layout spec from TOML text; ``source`` names the file in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        position = re.search(r"line (\d+), column (\d+)", str(exc))
+        place = f" (línea {position.group(1)}, columna {position.group(2)})" if position else ""
+        raise LayoutSpecError(f"El archivo de plantillas {source} no es TOML válido{place}: revise su sintaxis.",
+                              archivo=source) from exc
+    return Vocabulary(data, source)
+
+
+def load_spec(path: str | Path) -> Vocabulary:
+    """An entity's own layout file (a complete copy of ``layouts.toml``, edited), validated.
+
+    Not cached: the caller keeps the result and passes it on (``parse_document(document, spec)``).
+    """
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise LayoutSpecError(f"No se puede leer el archivo de plantillas {path}: {os_reason(exc)}.",
+                              archivo=str(path)) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LayoutSpecError(f"El archivo de plantillas {path} no está en UTF-8: guárdelo con esa codificación.",
+                              archivo=str(path)) from exc
+    return parse_spec(text, str(path))
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The built-in vocabulary, loaded once."""
+    """The built-in layout spec, loaded and validated once per process."""
     raw = resources.files("extractor.layout").joinpath(BUILTIN).read_bytes()
-    return Vocabulary(tomllib.loads(raw.decode("utf-8")))
+    return parse_spec(raw.decode("utf-8"), BUILTIN)
