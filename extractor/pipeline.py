@@ -9,36 +9,13 @@ from pathlib import Path
 from extractor.checks.document import AuditFacts, audit_record
 from extractor.errors import REEXPORT, DamagedFileError, PoaiError, os_reason
 from extractor.layout.stitching import stitch
-from extractor.model.document import Document
 from extractor.model.record import Record, error_record, new_record
 from extractor.readers.detect import detect_format
-from extractor.readers.limits import check_size, check_zip
+from extractor.readers.limits import check_size
+from extractor.readers.registry import read_document
 from extractor.sections.parse import parse_document
 
 Extraction = tuple[Record, AuditFacts | None]
-
-
-def read_document(data: bytes, formato: str, password: str | None = None) -> Document:
-    """Run the reader of ``formato`` over ``data`` (size limits are checked first)."""
-    check_size(len(data))
-    if formato == "pdf":
-        from extractor.readers.pdf import read_pdf
-
-        return read_pdf(data, password)
-    if formato == "doc":
-        from extractor.readers.legacy import convert_doc
-
-        document = read_document(convert_doc(data), "docx")
-        document.formato = "doc"
-        return document
-    if formato == "docx":
-        from extractor.readers.docx import read_docx
-
-        check_zip(data)
-        return read_docx(data)
-    from extractor.readers.text import read_text
-
-    return read_text(data)
 
 
 def extract(path: str | os.PathLike[str], password: str | None = None) -> Record:
@@ -75,7 +52,7 @@ def extract_bytes_with_facts(data: bytes, archivo: str, password: str | None = N
     formato: str | None = None
     try:
         formato = detect_format(data)
-        document = stitch(read_document(data, formato, password))
+        document = stitch(read_document(data, formato, password=password))
         parsed = parse_document(document)
     except PoaiError as exc:
         exc.archivo = archivo

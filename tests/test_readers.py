@@ -17,8 +17,9 @@ from typing import Any
 
 import pytest
 
-from extractor.model.document import Document
-from extractor.pipeline import read_document
+from extractor.errors import UnsupportedFormatError
+from extractor.model.document import Document, Paragraph
+from extractor.readers import ReadOptions, read_document, reader_for, register, registered_formats, registry
 from extractor.readers.detect import detect_format
 
 FOLDER = Path(__file__).resolve().parent / "readers"
@@ -104,6 +105,32 @@ def test_serialisation_round_trips() -> None:
     for document in fixtures():
         data = json.loads(expected_path(document).read_text(encoding="utf-8"))
         assert Document.from_dict(data).to_dict() == data
+
+
+def test_every_built_in_format_has_its_reader() -> None:
+    assert set(registered_formats()) >= {"pdf", "docx", "doc", "txt"}
+    for formato in ("pdf", "docx", "doc", "txt"):
+        assert formato in reader_for(formato).formats
+
+
+def test_a_registered_reader_serves_its_formats(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "_readers", {})
+
+    class Upper:
+        formats: tuple[str, ...] = ("xyz",)
+
+        def read(self, data: bytes, options: ReadOptions) -> Document:
+            return Document(formato="xyz", blocks=[Paragraph(text=data.decode().upper())])
+
+    register(Upper())
+    assert "xyz" in registered_formats()
+    document = read_document(b"hola", "xyz")
+    assert isinstance(document.blocks[0], Paragraph) and document.blocks[0].text == "HOLA"
+
+
+def test_a_format_without_reader_is_unsupported() -> None:
+    with pytest.raises(UnsupportedFormatError):
+        read_document(b"PK", "xlsx")
 
 
 def regenerate() -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from extractor.errors import REEXPORT, DamagedFileError, EncryptedPdfError, NoTextError
 from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
+from extractor.readers.registry import ReadOptions
 from extractor.textnorm import clean_ws
 
 # A gap wider than this many font sizes separates two columns of text.
@@ -83,6 +84,16 @@ class _PageContent:
     width: float
     placed: list[tuple[float, Block]] = field(default_factory=list)  # (top, block)
     margin_lines: list[tuple[float, _Line]] = field(default_factory=list)
+
+
+class PdfReader:
+    """The reader of PDF files."""
+
+    formats: tuple[str, ...] = ("pdf",)
+
+    def read(self, data: bytes, options: ReadOptions) -> Document:
+        """The document of a PDF, opened with ``options.password`` when it is protected."""
+        return read_pdf(data, options.password)
 
 
 def read_pdf(data: bytes, password: str | None = None) -> Document:
