@@ -90,9 +90,10 @@ def group_lines(chars: list[PdfChar]) -> list[Line]:
 
 
 def _line_groups(chars: list[PdfChar]) -> list[list[PdfChar]]:
-    # Not pdfplumber's cluster_objects: its one fixed tolerance chains (a, a+4, a+8 become one
-    # cluster). Here a character joins a line when its top is within half the font size of
-    # the line's first character, so lines of any size are told apart and never weld.
+    # Not pdfplumber's cluster_objects: it takes one tolerance for every line and chains (tops
+    # a, a+4, a+8 become one cluster at tolerance 5). Here a character joins a line when its
+    # top is within half the font size of the line's first character: a big initial beside
+    # small text on one baseline stays one line, and staggered tops never weld several lines.
     groups: list[list[PdfChar]] = []
     for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
         if groups:
