@@ -16,35 +16,12 @@ from typing import Any
 from extractor.checks.document import audit_document
 from extractor.errors import REEXPORT, DamagedFileError, PoaiError, os_reason
 from extractor.layout.stitching import stitch
-from extractor.model.document import Document
 from extractor.model.facts import AuditFacts
 from extractor.model.record import Record
 from extractor.readers.detect import detect_format
-from extractor.readers.limits import check_size, check_zip
+from extractor.readers.limits import check_size
+from extractor.readers.registry import read_document
 from extractor.sections.parse import parse_document
-
-
-def read_document(data: bytes, formato: str, *, password: str | None = None) -> Document:
-    """Run the reader of ``formato`` over ``data`` (size limits are checked first)."""
-    check_size(len(data))
-    if formato == "pdf":
-        from extractor.readers.pdf import read_pdf
-
-        return read_pdf(data, password)
-    if formato == "doc":
-        from extractor.readers.legacy import convert_doc
-
-        document = read_document(convert_doc(data), "docx")
-        document.formato = "doc"
-        return document
-    if formato == "docx":
-        from extractor.readers.docx import read_docx
-
-        check_zip(data)
-        return read_docx(data)
-    from extractor.readers.text import read_text
-
-    return read_text(data)
 
 
 @dataclass
@@ -68,11 +45,9 @@ def load_file(path: str) -> bytes:
                                    "indique el documento mismo.")
         check_size(info.st_size)
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()  # its size is checked again, as bytes, by the reader registry
     except OSError as exc:
         raise DamagedFileError(f"No se pudo abrir el archivo: {os_reason(exc)}.") from exc
-    check_size(len(data))  # the file grew after it was looked at
-    return data
 
 
 def read_file(path: str | os.PathLike[str], password: str | None = None) -> Extraction:

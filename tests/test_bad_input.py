@@ -67,13 +67,18 @@ def test_damaged_files(tmp_path: Path, name: str, content: bytes) -> None:
     assert message
 
 
-def test_encrypted_pdf_and_its_password(tmp_path: Path) -> None:
+def test_encrypted_pdf_and_its_password(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "protegido.pdf"
     text = SEED.read_text(encoding="utf-8").replace("<b>", "").replace("</b>", "").replace("\t", " : ")
     reportlab_pdf(path, [line for line in text.splitlines() if line.strip()][:80], encrypt="clave123")
     code, message = error_of(path)
     assert code == "pdf_cifrado"
-    assert "--password" in message
+    assert "contraseña" in message  # the command adds how to give it (--password): see test_cli
+    out = tmp_path / "registros.jsonl"
+    from extractor.cli import main
+
+    assert main(["extract", str(path), "--json", str(out), "--no-cache"]) == 1
+    assert "Indique la contraseña con --password CLAVE." in capsys.readouterr().err
     opened = extractor.extract(path, password="clave123")
     assert opened["estado"] != "error" or opened["error"]["codigo"] != "pdf_cifrado"
 

@@ -8,6 +8,17 @@ starts on. Nothing here knows about POAIs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+# Geometry is written with one decimal: enough to see a change that matters, and stable
+# against the last bits of floating point a refactor may move.
+_DECIMALS = 1
+
+
+def _rounded(value: float | None) -> float | None:
+    if value is None:
+        return None
+    return round(value, _DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
 @dataclass
@@ -39,6 +50,30 @@ class Cell:
         """True when the cell holds neither text nor a nested table."""
         return not self.text and not self.tables
 
+    def to_dict(self) -> dict[str, Any]:
+        """The cell as JSON-ready data; fields holding their default are left out (an empty cell is ``{}``)."""
+        data: dict[str, Any] = {}
+        if self.items:
+            data["items"] = list(self.items)
+        if self.bold:
+            data["bold"] = True
+        if self.span != 1:
+            data["span"] = self.span
+        if self.room is not None:
+            data["room"] = _rounded(self.room)
+        if self.char_width is not None:
+            data["char_width"] = _rounded(self.char_width)
+        if self.tables:
+            data["tables"] = [table.to_dict() for table in self.tables]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cell:
+        """The cell written by :meth:`to_dict`."""
+        return cls(items=list(data.get("items", [])), tables=[Table.from_dict(t) for t in data.get("tables", [])],
+                   bold=bool(data.get("bold", False)), room=data.get("room"), char_width=data.get("char_width"),
+                   span=int(data.get("span", 1)))
+
 
 @dataclass
 class Row:
@@ -57,6 +92,15 @@ class Row:
         """The non-empty cells."""
         return [c for c in self.cells if not c.empty]
 
+    def to_dict(self) -> dict[str, Any]:
+        """The row as JSON-ready data."""
+        return {"page": self.page, "cells": [cell.to_dict() for cell in self.cells]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Row:
+        """The row written by :meth:`to_dict`."""
+        return cls(cells=[Cell.from_dict(c) for c in data["cells"]], page=data.get("page"))
+
 
 @dataclass
 class Table:
@@ -74,6 +118,18 @@ class Table:
         """Number of grid columns."""
         return max((len(r.cells) for r in self.rows), default=0)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The table as JSON-ready data (``kind: "table"``)."""
+        edges = None if self.col_edges is None else [_rounded(x) for x in self.col_edges]
+        return {"kind": "table", "page": self.page, "ruled": self.ruled, "col_edges": edges,
+                "rows": [row.to_dict() for row in self.rows]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Table:
+        """The table written by :meth:`to_dict`."""
+        return cls(rows=[Row.from_dict(r) for r in data["rows"]], page=data.get("page"),
+                   col_edges=data.get("col_edges"), ruled=bool(data.get("ruled", True)))
+
 
 @dataclass
 class Paragraph:
@@ -83,6 +139,16 @@ class Paragraph:
     page: int | None = None
     bold: bool = False
     heading: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The paragraph as JSON-ready data (``kind: "paragraph"``)."""
+        return {"kind": "paragraph", "page": self.page, "text": self.text, "bold": self.bold, "heading": self.heading}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Paragraph:
+        """The paragraph written by :meth:`to_dict`."""
+        return cls(text=data["text"], page=data.get("page"), bold=bool(data.get("bold", False)),
+                   heading=bool(data.get("heading", False)))
 
 
 Block = Paragraph | Table
@@ -95,3 +161,15 @@ class Document:
     formato: str
     blocks: list[Block]
     paginas: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document as JSON-ready data, stable across runs: blocks in order, each with its
+        ``kind``; geometry rounded to one decimal, so two reads of one file compare equal."""
+        return {"formato": self.formato, "paginas": self.paginas, "blocks": [block.to_dict() for block in self.blocks]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """The document written by :meth:`to_dict` (geometry keeps its rounding)."""
+        blocks: list[Block] = [Table.from_dict(b) if b["kind"] == "table" else Paragraph.from_dict(b)
+                               for b in data["blocks"]]
+        return cls(formato=data["formato"], blocks=blocks, paginas=data.get("paginas"))

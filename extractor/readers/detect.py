@@ -6,6 +6,7 @@ import io
 import zipfile
 
 from extractor.errors import REEXPORT, RESAVE_WORD, DamagedFileError, UnsupportedFormatError
+from extractor.readers.limits import check_zip_entries
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -13,8 +14,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def detect_format(data: bytes) -> str:
     """``pdf``, ``docx``, ``doc`` or ``txt`` for the given bytes.
 
-    Raises DamagedFileError for empty or binary garbage and UnsupportedFormatError for a
-    recognisable format poai does not read (another zip, an image …).
+    Raises DamagedFileError for empty or binary garbage, UnsupportedFormatError for a
+    recognisable format poai does not read (another zip, an image …) and TooLargeError for a
+    Word package that would unpack to too much (a zip bomb).
     """
     if not data.strip():
         raise DamagedFileError(f"El archivo está vacío: {REEXPORT}.")
@@ -24,10 +26,13 @@ def detect_format(data: bytes) -> str:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
+                infos = archive.infolist()
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise DamagedFileError(f"El archivo Word está dañado o incompleto (zip ilegible): {RESAVE_WORD}.") from exc
-        if "word/document.xml" in names:
+        if any(info.filename == "word/document.xml" for info in infos):
+            # The zip's directory is read here once: its bomb limits are checked now, before
+            # any part is unpacked, and the reader does not open the directory again for it.
+            check_zip_entries(infos)
             return "docx"
         raise UnsupportedFormatError(
             "El archivo es un paquete zip que no es un documento Word (.docx); "

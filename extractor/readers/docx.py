@@ -13,12 +13,23 @@ from typing import Any
 
 from extractor.errors import RESAVE_WORD, DamagedFileError
 from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
+from extractor.readers.registry import ReadOptions
 from extractor.textnorm import clean_ws
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _RUN, _RPR, _T, _TAB, _BR, _CR, _NB_HYPHEN, _TYPE = (
     W + "r", W + "rPr", W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen", W + "type")
+
+
+class DocxReader:
+    """The reader of Word (.docx) files."""
+
+    formats: tuple[str, ...] = ("docx",)
+
+    def read(self, data: bytes, options: ReadOptions) -> Document:
+        """The document of a .docx package (format detection has checked its zip-bomb limits)."""
+        return read_docx(data)
 
 
 def read_docx(data: bytes) -> Document:

@@ -8,8 +8,22 @@ import tempfile
 from pathlib import Path
 
 from extractor.errors import RESAVE_WORD, DamagedFileError, UnsupportedFormatError
+from extractor.model.document import Document
+from extractor.readers.registry import ReadOptions, read_document
 
 CONVERSION_TIMEOUT = 120
+
+
+class DocReader:
+    """The reader of legacy Word (.doc) files: LibreOffice converts them, the .docx reader reads them."""
+
+    formats: tuple[str, ...] = ("doc",)
+
+    def read(self, data: bytes, options: ReadOptions) -> Document:
+        """The document of a .doc file; the converted package passes the .docx limits too."""
+        document = read_document(convert_doc(data), "docx")
+        document.formato = "doc"
+        return document
 
 
 def convert_doc(data: bytes) -> bytes:

@@ -29,6 +29,11 @@ def check_zip(data: bytes) -> None:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise DamagedFileError(f"El archivo Word está dañado o incompleto (zip ilegible): {RESAVE_WORD}.") from exc
+    check_zip_entries(infos)
+
+
+def check_zip_entries(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a package whose entries (its zip directory, already read) would unpack to too much."""
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED_BYTES:
         raise TooLargeError(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
+from extractor.readers.registry import ReadOptions
 from extractor.textnorm import clean_ws
 
 _TAG = re.compile(r"</?(?:b|i|u|strong|em|span)(?:\s[^>]*)?>", re.IGNORECASE)
@@ -32,6 +33,16 @@ def _paragraph(line: str) -> Paragraph:
     text = clean_ws(_BR.sub(" ", _TAG.sub("", stripped)).replace("*", " ") if stripped.strip().startswith("*")
                     else _BR.sub(" ", _TAG.sub("", stripped)).replace("**", ""))
     return Paragraph(text=text, bold=bold, heading=heading)
+
+
+class TextReader:
+    """The reader of text dumps."""
+
+    formats: tuple[str, ...] = ("txt",)
+
+    def read(self, data: bytes, options: ReadOptions) -> Document:
+        """The document of a text dump."""
+        return read_text(data)
 
 
 def read_text(data: bytes) -> Document:

@@ -1,0 +1,132 @@
+"""PDF files with pdfplumber: ruled tables, tables from text alignment, paragraphs.
+
+Each page is parsed once: its characters are read one time and shared by table-cell
+assignment (:mod:`.ruled`), line building (:mod:`.lines`) and paragraph and unruled-table
+building (:mod:`.aligned`). Running headers and footers (repeated on pages, or page
+numbers) are dropped when the pages are put together.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractor.errors import REEXPORT, DamagedFileError, EncryptedPdfError, NoTextError
+from extractor.model.document import Block, Document, Paragraph
+from extractor.readers.pdf.aligned import free_text
+from extractor.readers.pdf.lines import Line, PdfChar, group_lines
+from extractor.readers.pdf.ruled import ruled_tables
+from extractor.readers.registry import ReadOptions
+from extractor.textnorm import clean_ws
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+
+__all__ = ["PdfReader", "read_pdf"]
+
+# Share of the page height where running headers and footers live.
+MARGIN_ZONE = 0.08
+_PAGE_NUMBER = re.compile(r"^(?:p[aá]g(?:ina)?\.?\s*)?\d{1,4}(?:\s*(?:de|/|of)\s*\d{1,4})?$", re.IGNORECASE)
+# What pdfminer and pdfplumber raise on a malformed file: to the user, all mean "damaged".
+_PARSER_ERRORS = (PdfminerException, PSException, ValueError, KeyError, TypeError, AttributeError, OSError)
+
+ENCRYPTED = "El PDF está protegido con contraseña: indique su contraseña o guarde una copia sin protección."
+
+
+class PdfReader:
+    """The reader of PDF files."""
+
+    formats: tuple[str, ...] = ("pdf",)
+
+    def read(self, data: bytes, options: ReadOptions) -> Document:
+        """The document of a PDF, opened with ``options.password`` when it is protected."""
+        return read_pdf(data, options.password)
+
+
+@dataclass
+class _PageContent:
+    number: int
+    height: float
+    width: float
+    placed: list[tuple[float, Block]] = field(default_factory=list)  # (top, block)
+    margin_lines: list[tuple[float, Line]] = field(default_factory=list)
+
+
+def read_pdf(data: bytes, password: str | None = None) -> Document:
+    """Read a PDF's bytes into a Document (raises the project's errors for bad files)."""
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
+        pages_obj = pdf.pages
+    except _PARSER_ERRORS as exc:
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise EncryptedPdfError(ENCRYPTED) from exc
+        raise DamagedFileError(f"El PDF está dañado o incompleto y no se puede abrir: {REEXPORT}.") from exc
+    pages: list[_PageContent] = []
+    total_chars = 0
+    try:
+        for number, page in enumerate(pages_obj, 1):
+            content, chars = _read_page(page, number)
+            total_chars += chars
+            pages.append(content)
+            page.close()  # free the page's cached objects: memory stays flat on long files
+    except (*_PARSER_ERRORS, IndexError) as exc:
+        raise DamagedFileError(f"El PDF está dañado (no se pudo leer una de sus páginas): {REEXPORT}.") from exc
+    finally:
+        pdf.close()
+    if total_chars == 0:
+        raise NoTextError("Documento escaneado: no tiene capa de texto y requiere OCR.")
+    return Document(formato="pdf", blocks=_assemble(pages), paginas=len(pages))
+
+
+def _read_page(page: Page, number: int) -> tuple[_PageContent, int]:
+    """One page's blocks in reading order, its margin lines, and how many characters it has."""
+    chars = [c for c in cast(list[PdfChar], page.chars) if c.get("upright", True) and c["text"].strip()]
+    content = _PageContent(number=number, height=float(page.height), width=float(page.width))
+    if not chars:
+        return content, 0
+    tables, free = ruled_tables(page, chars, number)
+    content.placed.extend(tables)
+    body: list[Line] = []
+    for line in group_lines(free):
+        if line.bottom < content.height * MARGIN_ZONE or line.top > content.height * (1 - MARGIN_ZONE):
+            content.margin_lines.append((line.top, line))
+        else:
+            body.append(line)
+    content.placed.extend(free_text(body, number, content.width))
+    content.placed.sort(key=lambda item: item[0])
+    return content, len(chars)
+
+
+def _assemble(pages: list[_PageContent]) -> list[Block]:
+    """Concatenate the pages' blocks, keeping margin lines that are not running headers/footers."""
+    counts: Counter[str] = Counter()
+    for content in pages:
+        for text in {_running_key(line.text) for _, line in content.margin_lines}:
+            counts[text] += 1
+    blocks: list[Block] = []
+    for content in pages:
+        kept: list[tuple[float, Block]] = [
+            (top, Paragraph(text=clean_ws(line.text), page=content.number, bold=line.bold))
+            for top, line in content.margin_lines
+            if not _PAGE_NUMBER.match(line.text.strip())
+            and (len(pages) == 1 or counts[_running_key(line.text)] < 2)]
+        placed = sorted(content.placed + kept, key=lambda item: item[0])
+        for _, block in placed:
+            if isinstance(block, Paragraph):
+                block.page = content.number
+            blocks.append(block)
+    return blocks
+
+
+def _running_key(text: str) -> str:
+    """A margin line's text with its numbers blanked: "Página 2 de 5" repeats as "página # de #"."""
+    return re.sub(r"\d+", "#", clean_ws(text).lower())

@@ -1,0 +1,114 @@
+"""Tables drawn with ruling lines: pdfplumber's ``find_tables`` gives the cell rectangles.
+
+A cell rectangle lying inside another one belongs to a table nested in that cell. Each
+character is owned by the smallest rectangle holding its centre; the characters no
+rectangle holds are the page's free text (paragraphs and tables made by alignment).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pdfplumber.utils.clustering import cluster_list
+from pdfplumber.utils.geometry import calculate_area, merge_bboxes
+
+from extractor.model.document import Cell, Row, Table
+from extractor.readers.pdf.lines import PdfChar, group_lines, items
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+
+# Ruling lines closer than this are one line. Kept small so that a nested table, inset a
+# few points inside its cell, is not welded onto the cell's own borders.
+TABLE_SETTINGS = {"snap_tolerance": 1.5, "join_tolerance": 1.5, "intersection_tolerance": 1.5}
+# Cell edges closer than this are one grid row or column.
+GRID_TOLERANCE = 2.0
+
+# A rectangle: (x0, top, x1, bottom), as pdfplumber writes bounding boxes.
+Box = tuple[float, float, float, float]
+
+
+@dataclass
+class _Cells:
+    """The cell rectangles of a page and what hangs on them."""
+
+    table_of: dict[Box, int]  # rectangle → index of the pdfplumber table it came in
+    owned: dict[Box, list[PdfChar]] = field(default_factory=dict)  # rectangle → its characters
+    children: dict[Box | None, list[Box]] = field(default_factory=dict)  # parent → rectangles inside it
+
+
+def ruled_tables(page: Page, chars: list[PdfChar], number: int) -> tuple[list[tuple[float, Table]], list[PdfChar]]:
+    """The page's ruled tables, each with the top it starts at, and the characters outside them."""
+    table_of: dict[Box, int] = {}
+    for index, table in enumerate(page.find_tables(table_settings=TABLE_SETTINGS)):
+        for bbox in table.cells:
+            x0, top, x1, bottom = (round(v, 2) for v in bbox)
+            table_of.setdefault((x0, top, x1, bottom), index)
+    # Smallest first: the first rectangle holding a point is the innermost one.
+    boxes = sorted(table_of, key=calculate_area)
+    cells = _Cells(table_of, owned={box: [] for box in boxes})
+    for i, box in enumerate(boxes):
+        parent = next((other for other in boxes[i + 1:] if _inside(box, other)), None)
+        cells.children.setdefault(parent, []).append(box)
+    free: list[PdfChar] = []
+    for char in chars:
+        cx = (char["x0"] + char["x1"]) / 2
+        cy = (char["top"] + char["bottom"]) / 2
+        home = next((b for b in boxes if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
+        if home is None:
+            free.append(char)
+        else:
+            cells.owned[home].append(char)
+    top_level: dict[int, list[Box]] = {}
+    for box in cells.children.get(None, []):
+        top_level.setdefault(table_of[box], []).append(box)
+    placed = [(merge_bboxes(group)[1], _grid(group, cells, number)) for group in top_level.values()]
+    return placed, free
+
+
+def _inside(inner: Box, outer: Box, tolerance: float = 1.0) -> bool:
+    return (inner[0] >= outer[0] - tolerance and inner[1] >= outer[1] - tolerance
+            and inner[2] <= outer[2] + tolerance and inner[3] <= outer[3] + tolerance
+            and calculate_area(inner) < calculate_area(outer) - 1.0)
+
+
+def _positions(values: list[float]) -> list[float]:
+    """The distinct positions among ``values``: the first of each cluster of close ones."""
+    return [cluster[0] for cluster in cluster_list(values, tolerance=GRID_TOLERANCE)]
+
+
+def _index(value: float, positions: list[float]) -> int:
+    return min(range(len(positions)), key=lambda i: abs(positions[i] - value))
+
+
+def _grid(group: list[Box], cells: _Cells, page: int) -> Table:
+    """A table from cell rectangles: rows at the distinct tops, columns at the distinct lefts."""
+    xs = _positions([b[0] for b in group])
+    ys = _positions([b[1] for b in group])
+    rows = [Row(cells=[Cell() for _ in xs], page=page) for _ in ys]
+    for box in group:
+        cell = _cell(box, cells.owned[box], xs)
+        nested = cells.children.get(box, [])
+        if nested:
+            cell.tables.append(_grid(nested, cells, page))
+        rows[_index(box[1], ys)].cells[_index(box[0], xs)] = cell
+    _x0, _top, right, _bottom = merge_bboxes(group)
+    edges = [round(x, 1) for x in [*xs, right]]
+    return Table(rows=rows, page=page, col_edges=edges)
+
+
+def _cell(box: Box, chars: list[PdfChar], xs: list[float]) -> Cell:
+    """The cell of one rectangle: its items, weight, span and the room left on its last line."""
+    lines = group_lines(chars)
+    # The text's right limit mirrors its left padding: the border minus the same inset.
+    left_pad = (lines[0].x0 - box[0]) if lines else 0.0
+    limit = box[2] - max(left_pad, 0.0)
+    cell = Cell(items=items(lines, limit))
+    cell.bold = bool(lines) and all(line.bold for line in lines)
+    cell.span = max(1, sum(1 for x in xs if box[0] - 2 <= x < box[2] - 2))
+    if lines:
+        last = lines[-1]
+        cell.room = limit - last.x1
+        cell.char_width = (last.x1 - last.x0) / max(len(last.text), 1)
+    return cell
