@@ -62,20 +62,20 @@ def load_poa(path: str | Path) -> Poa:
         data = path.read_bytes()
     except OSError as exc:
         raise PoaError(f"No se puede abrir el POA {path}: {os_reason(exc)}.") from exc
-    grids: list[list[list[str]]]
-    if data.startswith(b"PK\x03\x04") and b"xl/" in data[:4000] or path.suffix.lower() in {".xlsx", ".xlsm"}:
-        grids = _xlsx_grids(data, path)
-    else:
-        try:
-            kind = detect_format(data)
-        except PoaiError as exc:
-            raise PoaError(f"El POA {path} no se puede leer: {exc.mensaje}") from exc
-        if kind == "pdf":
+    try:
+        kind = detect_format(data)
+        if kind == "xlsx" or path.suffix.lower() in {".xlsx", ".xlsm"}:  # named as a workbook: read as one
+            grids = _xlsx_grids(data, path)
+        elif kind == "pdf":
             grids = _pdf_grids(data)
         elif kind == "txt":
             grids = [_csv_grid(data)]
         else:
             raise PoaError(f"El POA {path} debe ser una planilla Excel (.xlsx), un CSV o un PDF.")
+    except PoaError:
+        raise
+    except PoaiError as exc:
+        raise PoaError(f"El POA {path} no se puede leer: {exc.mensaje}") from exc
     best: list[Operation] = []
     seen_headers: list[str] = []
     for grid in grids:
@@ -143,9 +143,9 @@ def _csv_grid(data: bytes) -> list[list[str]]:
 
 def _pdf_grids(data: bytes) -> list[list[list[str]]]:
     from extractor.layout.stitching import stitch
-    from extractor.readers.pdf import read_pdf
+    from extractor.readers import read_document
 
-    document = stitch(read_pdf(data))
+    document = stitch(read_document(data, "pdf"))
     grids = []
     for block in document.blocks:
         rows = getattr(block, "rows", None)

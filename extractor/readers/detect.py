@@ -12,7 +12,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def detect_format(data: bytes) -> str:
-    """``pdf``, ``docx``, ``doc`` or ``txt`` for the given bytes.
+    """``pdf``, ``docx``, ``xlsx``, ``doc`` or ``txt`` for the given bytes.
 
     Raises DamagedFileError for empty or binary garbage, UnsupportedFormatError for a
     recognisable format poai does not read (another zip, an image …) and TooLargeError for a
@@ -34,6 +34,9 @@ def detect_format(data: bytes) -> str:
             # any part is unpacked, and the reader does not open the directory again for it.
             check_zip_entries(infos)
             return "docx"
+        if any(info.filename == "xl/workbook.xml" for info in infos):
+            check_zip_entries(infos)
+            return "xlsx"
         raise UnsupportedFormatError(
             "El archivo es un paquete zip que no es un documento Word (.docx); "
             "guárdelo como .docx o PDF."
