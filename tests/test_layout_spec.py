@@ -238,3 +238,14 @@ def test_value_words_are_data(tmp_path: Path) -> None:
     assert parse_years("quince años") is None and parse_years("quince años", spec) == 15
     assert priority_code("OBLIG") == "OBLIG" and priority_code("OBLIG", spec) == "excluyente"
     assert clean_item("Cod. 161") == "Cod. 161" and clean_item("Cod. 161", spec) == "161"
+
+
+def test_header_cells_name_columns_by_synonym_or_by_a_listed_prefix() -> None:
+    from extractor.layout.spec import vocabulary
+
+    spec = vocabulary()
+    named = spec.name_columns(["Código POA (5)", "Operación", "", "Cód. de la tarea", "Observaciones"], "poa")
+    assert named == {0: "codigo", 1: "operacion", 3: "codigo", 4: None}
+    assert spec.name_columns(["Función", "x" * 200], "funciones", max_len=140) == {}
+    assert spec.name_columns(["Función", "Funciones", "Peso"], "funciones", unique=True) == {
+        0: "funcion", 1: None, 2: "ponderacion"}

@@ -110,6 +110,8 @@ SCHEMA = Table({
         "experiencia": _synonyms(EXPERIENCE_KEYS),
     }, optional=frozenset({"puesto_fallback"})),
     "columns": Table({name: _synonyms(keys) for name, keys in COLUMN_KEYS.items()}),
+    "column_prefixes": Table({name: Table(each=Words(folded=True), keys=Refs(keys, f"una columna de [columns.{name}]"))
+                              for name, keys in COLUMN_KEYS.items()}, optional=frozenset(COLUMN_KEYS)),
     "tipos": _synonyms(TIPO_KEYS, folded=True),
     "values": Table({
         **{key: Words(folded=True) for key in _FOLDED_VALUES},
@@ -127,7 +129,7 @@ SCHEMA = Table({
     "layouts": Table(each=Table({"nombre": Text(), "signature": Words(folded=True),
                                  "sections": Refs(AUDIT_SECTIONS, "una sección de [sections] ni 'funciones'"),
                                  "labels": _PUESTO}), minimum=1),
-})
+}, optional=frozenset({"column_prefixes"}))
 
 
 def check_spec(data: dict[str, Any], source: str) -> None:

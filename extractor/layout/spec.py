@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -96,6 +96,10 @@ class Vocabulary:
         self.digital_signature = tuple(fold(s) for s in self.aprobacion["ciudadania_digital"])
         self.experiencia: dict[str, list[str]] = fields["experiencia"]
         self.columns: dict[str, dict[str, list[str]]] = data["columns"]
+        # Header cells that begin with these words name the column whatever follows ("Código POA (5)").
+        self.column_prefixes: dict[str, dict[str, tuple[str, ...]]] = {
+            name: {key: tuple(fold(w) for w in words) for key, words in table.items()}
+            for name, table in data.get("column_prefixes", {}).items()}
         # Folded here: the functions reader looks for them as whole words of a folded header.
         self.tipos: dict[str, list[str]] = {k: [fold(w) for w in v] for k, v in data["tipos"].items()}
         self.values = _value_words(data)
@@ -109,6 +113,30 @@ class Vocabulary:
         """The key of ``table`` whose synonym best fits ``text`` (a heading, label or header)."""
         key, _score = best_key(text, table, threshold)
         return key
+
+    def name_columns(self, texts: Sequence[str], table: str, max_len: int | None = None,
+                     unique: bool = False) -> dict[int, str | None]:
+        """The column key of ``[columns.<table>]`` each non-empty text of a header row names
+        (None where it names none); a synonym that begins a cell names it too when
+        ``[column_prefixes.<table>]`` lists it. With ``max_len``, a row with a longer text is no
+        header at all ({}); with ``unique``, a key named twice keeps its first column only."""
+        synonyms = self.columns[table]
+        prefixes = self.column_prefixes.get(table, {})
+        mapped: dict[int, str | None] = {}
+        for index, text in enumerate(texts):
+            if not text:
+                continue
+            if max_len is not None and len(text) > max_len:
+                return {}
+            key, _score = best_key(text, synonyms)
+            if key is None and prefixes:
+                words = fold(text)
+                key = next((k for k, starts in prefixes.items()
+                            if any(words == s or words.startswith(s + " ") for s in starts)), None)
+            if unique and key is not None and key in mapped.values():
+                key = None
+            mapped[index] = key
+        return mapped
 
     def section_of(self, text: str) -> str | None:
         """The section a heading line names, or None."""

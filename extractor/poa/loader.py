@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import PoaError, PoaiError, os_reason
-from extractor.layout.spec import best_key, vocabulary
+from extractor.layout.spec import vocabulary
 from extractor.readers.detect import detect_format
-from extractor.textnorm import clean_ws, fold
+from extractor.textnorm import clean_ws
 
 _CODE = re.compile(r"^\s*\d+(?:\s*\.\s*\d+)*\s*\.?\s*$")
-_TEXT_COLUMNS = ("acp", "operacion", "actividad", "producto", "indicador", "meta", "medio_verificacion",
-                 "responsable", "descripcion")
+_HEADER_CELL = 60  # a header cell is short: a longer text is data
 
 
 @dataclass
@@ -159,13 +158,12 @@ def _pdf_grids(data: bytes) -> list[list[list[str]]]:
 
 def _header(grid: list[list[str]]) -> tuple[int, dict[int, str], int] | None:
     """(first header row, column → key, number of header rows) of the first plausible header."""
-    table = vocabulary().columns["poa"]
     for index, row in enumerate(grid[:40]):
-        mapped = _map_row(row, table)
+        mapped = _map_row(row)
         if "operacion" in mapped.values() or ("descripcion" in mapped.values() and "codigo" in mapped.values()):
             # A second header row (sub-columns under a merged title) refines the mapping.
             if index + 1 < len(grid):
-                below = _map_row(grid[index + 1], table)
+                below = _map_row(grid[index + 1])
                 if below and not any(_CODE.match(c) for c in grid[index + 1] if c):
                     merged = dict(mapped)
                     for column, key in below.items():
@@ -176,17 +174,10 @@ def _header(grid: list[list[str]]) -> tuple[int, dict[int, str], int] | None:
     return None
 
 
-def _map_row(row: list[str], table: dict[str, list[str]]) -> dict[int, str]:
-    mapped: dict[int, str] = {}
-    for column, text in enumerate(row):
-        if not text or len(text) > 60:
-            continue
-        key, _score = best_key(text, table)
-        if key is None and fold(text).startswith(("codigo", "cod ")):
-            key = "codigo"
-        if key:
-            mapped[column] = key
-    return mapped
+def _map_row(row: list[str]) -> dict[int, str]:
+    """The POA column each header cell names (cells longer than a header are not names)."""
+    named = vocabulary().name_columns([text if len(text) <= _HEADER_CELL else "" for text in row], "poa")
+    return {column: key for column, key in named.items() if key}
 
 
 def _columns(mapped: dict[int, str]) -> tuple[dict[str, int], dict[str, int]]:

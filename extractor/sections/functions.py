@@ -81,7 +81,7 @@ class FunctionsReader:
 
 
 def _header(item: Item, spec: Vocabulary) -> _Header | None:
-    mapped = {i: k for i, k in header_map(item, spec.columns["funciones"], max_len=140, unique=True).items() if k}
+    mapped = {i: k for i, k in header_map(item, spec, "funciones", max_len=140, unique=True).items() if k}
     keys = set(mapped.values())
     if "funcion" not in keys or not keys & _WITH:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from extractor.layout.segment import Item
-from extractor.layout.spec import Vocabulary, best_key
+from extractor.layout.spec import Vocabulary
 from extractor.model.record import Conocimiento, Experiencia, Formacion, Record
 from extractor.sections.base import Context
 from extractor.sections.fieldtext import cell_value, strip_bullet
@@ -31,7 +31,7 @@ class _FormationHeader:
 def _formation_header(item: Item, current: _FormationHeader | None, spec: Vocabulary) -> _FormationHeader | None:
     """The header a row starts or refines (a second header row under a merged "Grado mínimo")."""
     grades = {i: g for i, c in item.filled if len(c.text) < _HEADER_CELL and (g := grade_code(c.text, spec))}
-    columns = header_map(item, spec.columns["formacion"])
+    columns = header_map(item, spec, "formacion")
     header = replace(current) if current is not None else _FormationHeader()
     if len(grades) >= _GRADE_COLUMNS:
         header.grades = grades
@@ -141,7 +141,7 @@ def _label_and_value(item: Item) -> tuple[str | None, str]:
 
 
 def _knowledge_header(item: Item, spec: Vocabulary) -> dict[int, str] | None:
-    mapped = {i: best_key(c.text, spec.columns["conocimientos"])[0] for i, c in item.filled}
+    mapped = header_map(item, spec, "conocimientos")
     if set(mapped.values()) & {"excluyente", "deseable", "caracter"} and all(mapped.values()):
         return {i: k for i, k in mapped.items() if k}
     return None

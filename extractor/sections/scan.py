@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from extractor.layout.segment import Item
-from extractor.layout.spec import best_key
+from extractor.layout.spec import Vocabulary
 
 H = TypeVar("H")
 
@@ -32,22 +32,12 @@ class Scanned(Generic[H]):
     is_header: bool = False
 
 
-def header_map(item: Item, table: dict[str, list[str]], max_len: int | None = None,
+def header_map(item: Item, spec: Vocabulary, table: str, max_len: int | None = None,
                unique: bool = False) -> dict[int, str | None]:
-    """The column key each filled cell of a row names (None where a cell names none).
-
-    With ``max_len``, a row with a longer cell is no header at all ({}). With ``unique``, a
-    key named twice keeps its first column only.
-    """
-    mapped: dict[int, str | None] = {}
-    for index, cell in item.filled:
-        if max_len is not None and len(cell.text) > max_len:
-            return {}
-        key, _score = best_key(cell.text, table)
-        if unique and key is not None and key in mapped.values():
-            key = None
-        mapped[index] = key
-    return mapped
+    """The column key of ``[columns.<table>]`` each filled cell of a row names (None where a cell
+    names none): :meth:`Vocabulary.name_columns` over the row's cells."""
+    mapped = spec.name_columns([c.text for c in item.cells], table, max_len=max_len, unique=unique)
+    return {i: k for i, k in mapped.items() if not item.cells[i].empty}
 
 
 def scan(items: Iterable[Item], header_of: Callable[[Item, H | None], H | None],
