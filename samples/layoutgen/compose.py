@@ -34,6 +34,7 @@ class Composed:
     header_text: str = ""
     footer_text: str = ""
     used: set[str] = field(default_factory=set)  # the synonyms printed (folded)
+    overflow: bool = False  # some value's word is wider than its column: draw it in a smaller font
 
 
 def page_size(lay: Layout) -> tuple[float, float]:
@@ -71,6 +72,7 @@ class Composer:
         self.sub = 0
         self.avail = text_width(lay)
         self.used: set[str] = set()
+        self.overflow = False  # a value's word does not fit its column (see _fit_columns)
 
     # -- words ---------------------------------------------------------------------------------
     def label(self, folded: str, colon: bool | None = None) -> str:
@@ -131,6 +133,7 @@ class Composer:
         """A list as rows, as lines in one cell, or as lines under the heading; returns the items printed."""
         lay = self.lay
         if lay.list_style == "rows":
+            items = self.fit(items, 1.0)  # without rules, rows read like the lines of one cell
             rows = [[cell(header, bold=True)]] if header else []
             rows += [[cell(i, bullet=lay.bullet)] for i in items]
             self.out.append(Table(rows, [1.0], header_rows=1 if header else 0, ruled=self.ruled("other")))
@@ -208,12 +211,12 @@ class Composer:
         pending: list[Any] = []
         for text, key, value in labelled:
             if isinstance(value, list):
+                value = self.fit(value, value_share)
                 if lay.list_style == "rows" and len(value) > 1:
                     first = [cell(text, bold=lay.label_bold), cell(value[0], bullet=lay.bullet)]
                     rows.append(first + ([LEFT, LEFT] if four else []))
                     rows += [[UP, cell(v, bullet=lay.bullet)] + ([LEFT, LEFT] if four else []) for v in value[1:]]
                 else:
-                    value = self.fit(value, value_share)
                     rows.append(
                         [cell(text, bold=lay.label_bold), cell(value, bullet=lay.bullet)]
                         + ([LEFT, LEFT] if four else [])
@@ -230,7 +233,7 @@ class Composer:
                 pending = pair
         if pending:
             rows.append(pending + [cell(""), cell("")])
-        self.out.append(Table(rows, widths, ruled=self.ruled("other")))
+        self.out.append(Table(rows, widths, ruled=self.ruled("other"), fixed_widths=True))
 
     def _store(self, key: str, value: list[str]) -> None:
         """Keep a reordered list in the content (the printed order is the expected order)."""
@@ -258,12 +261,12 @@ class Composer:
                 self.out += [Text(i, bullet=lay.bullet) for i in items]
             return
         header = [cell(self.label(lay.labels[k]), bold=True) for k in keys]
+        lists = [self.fit(c["relaciones"][k], 0.5) for k in keys]
+        for key, items in zip(keys, lists):
+            self._store(key, items)
         if lay.list_style == "rows":
-            body = [[cell(a or ""), cell(b or "")] for a, b in zip_longest(*(c["relaciones"][k] for k in keys))]
+            body = [[cell(a or ""), cell(b or "")] for a, b in zip_longest(*lists)]
         else:
-            lists = [self.fit(c["relaciones"][k], 0.5) for k in keys]
-            for key, items in zip(keys, lists):
-                self._store(key, items)
             body = [[cell(lists[0], bullet=lay.bullet), cell(lists[1], bullet=lay.bullet)]]
         self.out.append(Table([header, *body], [0.5, 0.5], header_rows=1, ruled=self.ruled("other")))
 
@@ -340,41 +343,67 @@ def compose(content: dict[str, Any], lay: Layout, rng: random.Random) -> Compose
         "page_of": "Página {n} de {m}",
         "entity": "Formulario RRHH-POAI-01 (v.3) - Página {n} de {m}",
     }[lay.header_footer]
-    return Composed(comp.out, comp.c, header_text=header, footer_text=comp.words(footer), used=comp.used)
+    return Composed(comp.out, comp.c, header_text=header, footer_text=comp.words(footer), used=comp.used,
+                    overflow=comp.overflow)
 
 
-def _fit_columns(table: Table, comp: Composer) -> None:
-    """Widen columns whose longest word would not fit, as a form's author would (unless ``narrow_columns``).
-
-    Tables of one or two columns keep their widths: their list cells were ordered for those widths.
-    """
+def _column_needs(table: Table, comp: Composer, soft: bool) -> list[float]:
+    """Per column, the share of the width its longest word needs (values only, or labels and codes too)."""
     lay = comp.lay
     ncols = len(table.widths)
-    if ncols <= 2 or lay.narrow_columns:
-        return
     need = [0.0] * ncols
     for row in table.rows:
         for index, value in enumerate(row):
-            if isinstance(value, Cell) and value.lines and (index + 1 >= ncols or row[index + 1] != LEFT):
-                longest = max(
-                    (word_width(w, lay.font, lay.size, value.bold) for line in value.lines for w in line.split()),
-                    default=0.0,
-                )
-                need[index] = max(need[index], (longest + 14.0) / comp.avail)
-    widths = list(table.widths)
-    for _ in range(5):
-        short = [i for i in range(ncols) if widths[i] < need[i] - 1e-9]
+            if not isinstance(value, Cell) or not value.lines or (index + 1 < ncols and row[index + 1] == LEFT):
+                continue  # merged across columns: no single column has to hold it
+            if (value.bold or value.soft) != soft:
+                continue
+            words = [w for line in value.lines for w in line.split()]
+            longest = max((word_width(w, lay.font, lay.size, value.bold) for w in words), default=0.0)
+            need[index] = max(need[index], (longest + 14.0) / comp.avail)
+    return need
+
+
+def _solve(widths: list[float], need: list[float]) -> list[float] | None:
+    """Widths giving every column its need, taken from the columns with room; None when impossible."""
+    widths = list(widths)
+    for _ in range(8):
+        short = [i for i in range(len(widths)) if widths[i] < need[i] - 1e-9]
         if not short:
-            break
+            return widths
         for i in short:
             widths[i] = need[i]
-        slack = [i for i in range(ncols) if widths[i] > need[i] + 1e-9]
+        slack = [i for i in range(len(widths)) if widths[i] > need[i] + 1e-9]
         excess = sum(widths) - 1.0
         room = sum(widths[i] - need[i] for i in slack)
-        if room <= excess or not slack:
-            break  # the words cannot all fit: let them break, as on a real narrow form
+        if room < excess:
+            return None
         for i in slack:
             widths[i] -= excess * (widths[i] - need[i]) / room
+    return widths
+
+
+def _fit_columns(table: Table, comp: Composer) -> None:
+    """Widen columns whose longest word would not fit, as a form's author would.
+
+    A value's word must never break: "Bibliotecologí a" could not be read back as the word it was,
+    so when values cannot fit the document is marked ``overflow`` and drawn again in a smaller font.
+    Labels, headers and codes may break (SCHEMA: "EXCLUYE" / "NTE"), and do when the layout draws
+    ``narrow_columns`` or when they cannot all fit. Tables of one or two columns, and tables whose
+    list cells were ordered for their widths, keep their widths.
+    """
+    hard = _column_needs(table, comp, soft=False)
+    if len(table.widths) <= 2 or table.fixed_widths:
+        if any(n > w + 1e-9 for n, w in zip(hard, table.widths)):
+            comp.overflow = True
+        return
+    soft = _column_needs(table, comp, soft=True)
+    both = [max(a, b) for a, b in zip(hard, soft)]
+    widths = None if comp.lay.narrow_columns else _solve(table.widths, both)
+    widths = widths or _solve(table.widths, hard)
+    if widths is None:
+        comp.overflow = True
+        return
     total = sum(widths)
     table.widths = [w / total for w in widths]
 

@@ -53,6 +53,14 @@ def draw(seed: int, index: int, formats: list[str]) -> tuple[dict[str, Any], Lay
     content = draw_content(random.Random(f"{seed}:{index}:content"))
     layout = draw_layout(random.Random(f"{seed}:{index}:layout"), formato)
     composed = compose(content, layout, random.Random(f"{seed}:{index}:compose"))
+    # A value's word wider than its column would break mid-word and could not be read back: draw the
+    # document again smaller (font size, then landscape), as its author would have.
+    while composed.overflow and (layout.size > 7.0 or not layout.landscape):
+        if layout.size > 7.0:
+            layout.size = max(7.0, layout.size - 1.0)
+        else:
+            layout.landscape = True
+        composed = compose(content, layout, random.Random(f"{seed}:{index}:compose"))
     return content, layout, composed
 
 

@@ -30,6 +30,7 @@ class Cell:
     bullet: str = "none"
     align: str = "left"
     nested: Table | None = None
+    soft: bool = False  # a code ("EXCLUYENTE") that may break mid-word in a narrow column
 
 
 GridCell = Cell | str  # str is LEFT or UP
@@ -46,6 +47,7 @@ class Table:
     repeat_header: bool = False
     breaks: list[int] = field(default_factory=list)
     cut: bool = False  # a forced break cuts the row before it in two (its words shared out)
+    fixed_widths: bool = False  # list cells were ordered for these widths: keep them
 
 
 @dataclass
@@ -56,12 +58,13 @@ class PageBreak:
 Element = Text | Table | PageBreak
 
 
-def cell(text: str | list[str] | None, bold: bool = False, bullet: str = "none", align: str = "left") -> Cell:
+def cell(text: str | list[str] | None, bold: bool = False, bullet: str = "none", align: str = "left",
+         soft: bool = False) -> Cell:
     """A cell from a text, a list of lines, or nothing."""
     if text is None:
-        return Cell([], bold, bullet, align)
+        return Cell([], bold, bullet, align, soft=soft)
     lines = [text] if isinstance(text, str) else list(text)
-    return Cell([x for x in lines if x != ""], bold, bullet, align)
+    return Cell([x for x in lines if x != ""], bold, bullet, align, soft=soft)
 
 
 def cell_text(value: GridCell) -> str:

@@ -192,11 +192,12 @@ def formation(comp: Composer) -> None:
             rows.append(
                 [
                     cell(entry["area"]),
-                    cell(word),
+                    cell(word, soft=True),
                     cell(
                         _priority(comp, entry["prioridad"], index)
                         if lay.priority_style != "number"
-                        else entry["prioridad"]
+                        else entry["prioridad"],
+                        soft=True,
                     ),
                 ]
             )
@@ -224,7 +225,7 @@ def formation(comp: Composer) -> None:
     for index, entry in enumerate(entries):
         marks = [cell(lay.mark if entry["grado_minimo"] == g else "", align="center") for g in grades]
         text = entry["prioridad"] if lay.priority_style == "number" else _priority(comp, entry["prioridad"], index)
-        grid.append([cell(entry["area"]), *marks, cell(text, align="center")])
+        grid.append([cell(entry["area"]), *marks, cell(text, align="center", soft=True)])
     share = 0.62 / len(grades)
     comp.out.append(
         Table(grid, [0.24] + [share] * len(grades) + [0.14], header_rows=len(header), ruled=comp.ruled("other"))
@@ -309,7 +310,8 @@ def knowledge(comp: Composer) -> None:
     rows += [
         [
             cell(k["conocimiento"]),
-            cell({"upper": k["caracter"].upper(), "title": k["caracter"].capitalize(), "lower": k["caracter"]}[style]),
+            cell({"upper": k["caracter"].upper(), "title": k["caracter"].capitalize(), "lower": k["caracter"]}[style],
+                 soft=True),
         ]
         for k in items
     ]
