@@ -35,6 +35,8 @@ class Summary:
     kinds: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     groups: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     features: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    by_format: dict[tuple[str, str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    formats: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     words: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     docs: list[DocResult] = field(default_factory=list)
     perfect: int = 0
@@ -52,10 +54,12 @@ def summarise(results: Iterable[DocResult]) -> Summary:
             s.overall.add(f.ok)
             s.kinds[f.kind].add(f.ok)
             s.groups[group_of(f.kind)].add(f.ok)
+        s.formats[doc.formato].exact += doc.exact
+        s.formats[doc.formato].total += len(doc.fields)
         for name, value in doc.features.items():
-            tally = s.features[(name, str(value))]
-            tally.exact += doc.exact
-            tally.total += len(doc.fields)
+            for tally in (s.features[(name, str(value))], s.by_format[(name, str(value), doc.formato)]):
+                tally.exact += doc.exact
+                tally.total += len(doc.fields)
         for key, word in doc.words.items():
             kinds = word_kinds(key)
             related = [
@@ -87,8 +91,13 @@ def kind_table(s: Summary) -> list[str]:
 
 
 def feature_table(s: Summary) -> list[str]:
-    """Fields exact per value of every layout feature (a failure class shows as one low line)."""
-    lines = [f"{'rasgo = valor':44} {'docs':>6} {'%':>8}"]
+    """Fields exact per value of every layout feature, overall and per format.
+
+    A failure class shows as one low line: "<<" marks a value more than a point below the overall
+    figure, "*" a format's figure more than three points below that format's own.
+    """
+    formats = sorted(s.formats)
+    lines = [f"{'rasgo = valor':40} {'docs':>6} {'todos':>8}" + "".join(f" {f:>8}" for f in formats)]
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for doc in s.docs:
         for name, value in doc.features.items():
@@ -98,8 +107,16 @@ def feature_table(s: Summary) -> list[str]:
         if name != current:
             current = name
             lines.append("")
+        cells = []
+        for f in formats:
+            ft = s.by_format.get((name, value, f))
+            if ft is None or not ft.total:
+                cells.append(f" {'-':>8}")
+                continue
+            mark = "*" if ft.share < s.formats[f].share - 3.0 else " "
+            cells.append(f" {ft.share:7.1f}{mark}")
         flag = "  <<" if t.share < s.overall.share - 1.0 else ""
-        lines.append(f"{name + ' = ' + value:44} {counts[(name, value)]:6d} {_pct(t)}{flag}")
+        lines.append(f"{name + ' = ' + value:40} {counts[(name, value)]:6d} {t.share:7.2f} " + "".join(cells) + flag)
     return lines
 
 
@@ -145,11 +162,7 @@ def full_report(s: Summary, worst: int = 20) -> str:
         f"documentos perfectos: {s.perfect} ({100 * s.perfect / max(n, 1):.1f} %); errores de lectura: {s.errors}",
         "",
     ]
-    formats: dict[str, Tally] = defaultdict(Tally)
-    for doc in s.docs:
-        formats[doc.formato].exact += doc.exact
-        formats[doc.formato].total += len(doc.fields)
-    head += [f"  formato {k:5} {_pct(t)}  ({t.total} campos)" for k, t in sorted(formats.items())] + [""]
+    head += [f"  formato {k:5} {_pct(t)}  ({t.total} campos)" for k, t in sorted(s.formats.items())] + [""]
     parts = [
         *head,
         "== Por campo ==",
