@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
+from extractor.readers.furniture import is_page_number
 from extractor.readers.registry import ReadOptions
 from extractor.textnorm import clean_ws
 
@@ -54,8 +55,10 @@ def read_text(data: bytes) -> Document:
     blocks: list[Block] = []
     table: Table | None = None
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if not line.strip():
-            table = None  # a blank line ends a table; page breaks are stitched later
+        if not line.strip() or is_page_number(_TAG.sub("", line).replace("*", ""), bare=False):
+            # A blank line ends a table; page breaks are stitched later. A page number printed
+            # at the break is furniture, not text: the table on both sides of it is one table.
+            table = None
             continue
         if "\t" in line:
             row = Row(cells=[_cell(part) for part in line.split("\t")])

@@ -36,6 +36,7 @@ class _Header:
     columns: dict[int, str]
     tipo: str
     section: str
+    rows: int = 0  # data rows read under it (a header row after data starts a new table)
 
 
 class FunctionsReader:
@@ -49,8 +50,8 @@ class FunctionsReader:
         last: Funcion | None = None
         current: _Header | None = None
 
-        def header_of(item: Item, _current: _Header | None) -> _Header | None:
-            return _header(item, spec)
+        def header_of(item: Item, current: _Header | None) -> _Header | None:
+            return _header(item, spec) or _second_header_row(item, current, spec)
 
         for scanned in scan(context.items, header_of, ends=lambda i: i.section not in FUNCTION_SECTIONS):
             item, header = scanned.item, scanned.header
@@ -61,6 +62,7 @@ class FunctionsReader:
                 current, last = header, None
                 continue
             assert current is header
+            header.rows += 1
             if item.section != header.section and item.section in _TYPED_SECTIONS:
                 header.tipo, header.section = _TYPED_SECTIONS[item.section], item.section
             values = {key: item.cells[i] if i < len(item.cells) else Cell() for i, key in header.columns.items()}
@@ -87,6 +89,19 @@ def _header(item: Item, spec: Vocabulary) -> _Header | None:
         return None
     function_cell = next(item.cells[i].text for i, k in mapped.items() if k == "funcion")
     return _Header(mapped, _tipo(function_cell, item.section, spec), item.section)
+
+
+def _second_header_row(item: Item, current: _Header | None, spec: Vocabulary) -> _Header | None:
+    """A row right under a header whose every cell names a column refines it: the sub-columns
+    under a merged parent ("EVALUACIÓN" over "Resultado | Fuente", "Ponderación" over "%")."""
+    if current is None or current.rows:
+        return None
+    named = header_map(item, spec, "funciones", max_len=140)
+    if not named or not all(named.values()) or "funcion" in named.values():
+        return None
+    columns = {i: k for i, k in current.columns.items() if k not in named.values() and i not in named}
+    columns.update({i: k for i, k in named.items() if k})
+    return _Header(dict(sorted(columns.items())), current.tipo, current.section)
 
 
 def _tipo(header_text: str, section: str, spec: Vocabulary) -> str:

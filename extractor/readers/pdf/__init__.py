@@ -30,11 +30,12 @@ from extractor.textnorm import clean_ws
 if TYPE_CHECKING:
     from pdfplumber.page import Page
 
+from extractor.readers.furniture import is_page_number  # noqa: E402
+
 __all__ = ["PdfReader", "read_pdf"]
 
 # Share of the page height where running headers and footers live.
 MARGIN_ZONE = 0.08
-_PAGE_NUMBER = re.compile(r"^(?:p[aá]g(?:ina)?\.?\s*)?\d{1,4}(?:\s*(?:de|/|of)\s*\d{1,4})?$", re.IGNORECASE)
 # What pdfminer and pdfplumber raise on a malformed file: to the user, all mean "damaged".
 _PARSER_ERRORS = (PdfminerException, PSException, ValueError, KeyError, TypeError, AttributeError, OSError)
 
@@ -117,7 +118,7 @@ def _assemble(pages: list[_PageContent]) -> list[Block]:
         kept: list[tuple[float, Block]] = [
             (top, Paragraph(text=clean_ws(line.text), page=content.number, bold=line.bold))
             for top, line in content.margin_lines
-            if not _PAGE_NUMBER.match(line.text.strip())
+            if not is_page_number(line.text)
             and (len(pages) == 1 or counts[_running_key(line.text)] < 2)]
         placed = sorted(content.placed + kept, key=lambda item: item[0])
         for _, block in placed:
