@@ -85,7 +85,9 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
             else:
                 left, _rest = _split_label(filled[0].text)
                 key = vocab.section_of(left)
-                if key:
+                # A table's first cell names a section ("Funciones Específicas | Resultado …"), but
+                # a one-word grouping heading ("Funciones") there is a column name, not a section.
+                if key and (len(fold(left).split()) > 1 or key in vocab.one_word_sections):
                     section = key
             items.append(Item(page=row.page, section=section, cells=row.cells, table=table_id))
     for position, item in enumerate(items):
@@ -108,7 +110,9 @@ def _heading_of_line(block: Paragraph, vocab: Vocabulary) -> tuple[str | None, s
     # one_word), never an approval word ("Compromiso" is also a personal quality).
     folded = fold(left)
     if rest:
-        return None, ""
+        # "Objetivo del Puesto: text" on one plain line: exactly a heading, then its content.
+        exact = next((key for key, synonyms in vocab.sections.items() if folded in (fold(s) for s in synonyms)), None)
+        return (exact, rest) if exact and rest.strip() else (None, "")
     capitals = left.strip().isupper() and len(folded.split()) <= 3
     for key, synonyms in vocab.sections.items():
         if folded in (fold(s) for s in synonyms) and (" " in folded or (capitals and key in vocab.one_word_sections)):

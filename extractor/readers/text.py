@@ -68,9 +68,12 @@ def read_text(data: bytes) -> Document:
             table.rows.append(row)
             continue
         table = None
-        paragraph = _paragraph(line)
-        if paragraph.text:
-            blocks.append(paragraph)
+        # A "<br>" outside a table breaks the line: each part is a line of its own (one
+        # entry of a list written in one cell of the original, say).
+        for part in _BR.split(line):
+            paragraph = _paragraph(part)
+            if paragraph.text:
+                blocks.append(paragraph)
     for block in blocks:
         if isinstance(block, Table):
             width = block.ncols

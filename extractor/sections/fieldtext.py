@@ -10,7 +10,9 @@ import re
 from extractor.model.document import Cell
 from extractor.textnorm import clean_ws
 
-_BULLET = re.compile(r"^\s*(?:[•·▪►■◦●*\-–—]|\(?[a-z]\))\s+")
+# Bullets as typed, and as Symbol/Wingdings glyphs, which Word stores in the Private Use Area
+# ("\uf0a7" is Wingdings' square, "\uf0b7" Symbol's dot).
+_BULLET = re.compile(r"^\s*(?:[\uf000-\uf0ff]\s*|(?:[•·▪►■◦●*\-–—]|\(?[a-z]\))\s+)")
 SIGNATURE_FILLER = re.compile(r"^[\s_.\-–—]*$")
 
 
