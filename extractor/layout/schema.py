@@ -99,7 +99,7 @@ _FOLDED_VALUES = ("nobody", "no_experience", "total_rows", "month_units", "year_
 
 SCHEMA = Table({
     "sections": _synonyms(SECTION_KEYS),
-    "headings": Table({"one_word": _SECTION}),
+    "headings": Table({"one_word": _SECTION, "grouping": _SECTION}, optional=frozenset({"grouping"})),
     "instructions": Table({"starts": Words(folded=True)}),
     "fields": Table({
         "puesto": _synonyms(PUESTO_KEYS),

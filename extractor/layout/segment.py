@@ -87,7 +87,7 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
                 key = vocab.section_of(left)
                 # A table's first cell names a section ("Funciones Específicas | Resultado …"), but
                 # a one-word grouping heading ("Funciones") there is a column name, not a section.
-                if key and (len(fold(left).split()) > 1 or key in vocab.one_word_sections):
+                if key and (len(fold(left).split()) > 1 or key not in vocab.grouping_sections):
                     section = key
             items.append(Item(page=row.page, section=section, cells=row.cells, table=table_id))
     for position, item in enumerate(items):

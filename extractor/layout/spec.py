@@ -88,6 +88,7 @@ class Vocabulary:
         self.instruction_starts: list[str] = data["instructions"]["starts"]
         self._instruction_prefixes = tuple(fold(start) for start in self.instruction_starts)
         self.one_word_sections = frozenset(data["headings"]["one_word"])
+        self.grouping_sections = frozenset(data["headings"].get("grouping", ()))
         fields = data["fields"]
         self.puesto: dict[str, list[str]] = {k: fields["puesto"][k] for k in fields["puesto_order"]["order"]}
         self.list_fields = frozenset(fields["puesto_lists"]["fields"])

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from extractor.errors import RESAVE_WORD, DamagedFileError
@@ -41,7 +43,7 @@ def read_docx(data: bytes) -> Document:
         word = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, OSError) as exc:
         raise DamagedFileError(f"El archivo Word está dañado o incompleto: {RESAVE_WORD}.") from exc
-    heading_styles = _heading_style_ids(word)
+    heading_styles = _Styles(_heading_style_ids(word), _body_size(word))
     body = word.element.body
     # Word stores drawings twice (mc:Choice and a VML mc:Fallback): read the text only once.
     for fallback in list(body.iter(MC + "Fallback")):
@@ -49,6 +51,46 @@ def read_docx(data: bytes) -> Document:
     blocks: list[Block] = []
     _read_blocks(word.element.body, blocks, heading_styles)
     return Document(formato="docx", blocks=blocks, paginas=None)
+
+
+@dataclass(frozen=True)
+class _Styles:
+    """What tells a heading: a Word heading style, or a font bigger than the body text's."""
+
+    ids: set[str]
+    body_size: int | None  # half-points, the size most of the text is set in
+
+    def __contains__(self, style_id: object) -> bool:
+        return style_id in self.ids
+
+    def bigger(self, size: int | None) -> bool:
+        """Whether text of ``size`` (half-points; None: the default) is set bigger than the body."""
+        return size is not None and self.body_size is not None and size >= _HEADING_RATIO * self.body_size
+
+
+# Headings set only in a bigger font (no heading style, not bold) are this much bigger than the body.
+_HEADING_RATIO = 1.15
+
+
+def _run_size(run: Any) -> int | None:
+    size = run.find(f"{_RPR}/{W}sz")
+    try:
+        return int(size.get(W + "val")) if size is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _body_size(word: Any) -> int | None:
+    """The size (half-points) most of the document's characters are set in; None when unknown."""
+    default = word.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
+    try:
+        fallback = int(default.get(W + "val")) if default is not None else None
+    except (TypeError, ValueError):
+        fallback = None
+    weights: Counter[int | None] = Counter()
+    for run in word.element.body.iter(_RUN):
+        weights[_run_size(run) or fallback] += sum(len(t.text or "") for t in run.iterchildren(_T))
+    return max(weights, key=lambda size: weights[size]) if weights else fallback
 
 
 def _heading_style_ids(word: Any) -> set[str]:
@@ -62,7 +104,7 @@ def _heading_style_ids(word: Any) -> set[str]:
     return ids
 
 
-def _read_blocks(container: Any, blocks: list[Block], heading_styles: set[str]) -> None:
+def _read_blocks(container: Any, blocks: list[Block], heading_styles: _Styles) -> None:
     for child in container.iterchildren():
         tag = child.tag
         if tag == W + "p":
@@ -87,15 +129,17 @@ def _is_bold(run_properties: Any) -> bool:
     return bold.get(W + "val", "true") not in {"0", "false", "off"}
 
 
-def _paragraph_lines(p: Any, heading_styles: set[str]) -> list[tuple[str, bool, bool]]:
+def _paragraph_lines(p: Any, heading_styles: _Styles) -> list[tuple[str, bool, bool]]:
     """The lines of a paragraph (a ``w:br`` starts a new one) with bold/heading flags."""
     style = p.find(f"{W}pPr/{W}pStyle")
     heading = style is not None and style.get(W + "val") in heading_styles
     lines: list[list[str]] = [[]]
     bold_chars = 0
     all_chars = 0
+    big_chars = 0
     for run in p.iter(_RUN):  # runs anywhere inside: hyperlinks, content controls, smart tags
         bold = _is_bold(run.find(_RPR))
+        big = heading_styles.bigger(_run_size(run))
         for node in run.iterchildren(_T, _TAB, _BR, _CR, _NB_HYPHEN):
             tag = node.tag
             if tag == _T:
@@ -105,6 +149,8 @@ def _paragraph_lines(p: Any, heading_styles: set[str]) -> list[tuple[str, bool, 
                 all_chars += weight
                 if bold:
                     bold_chars += weight
+                if big:
+                    big_chars += weight
             elif tag == _TAB:
                 lines[-1].append(" ")
             elif tag == _NB_HYPHEN:
@@ -112,6 +158,7 @@ def _paragraph_lines(p: Any, heading_styles: set[str]) -> list[tuple[str, bool, 
             elif node.get(_TYPE) in (None, "textWrapping"):
                 lines.append([])
     bold = all_chars > 0 and bold_chars == all_chars
+    heading = heading or (all_chars > 0 and big_chars == all_chars)
     result = []
     for parts in lines:
         text = clean_ws("".join(parts))
@@ -120,7 +167,7 @@ def _paragraph_lines(p: Any, heading_styles: set[str]) -> list[tuple[str, bool, 
     return result
 
 
-def _cell(tc: Any, heading_styles: set[str]) -> Cell:
+def _cell(tc: Any, heading_styles: _Styles) -> Cell:
     cell = Cell()
     bold_flags: list[bool] = []
 
@@ -165,7 +212,7 @@ def _int_attr(node: Any, path: str, default: int) -> int:
         return default
 
 
-def _table(tbl: Any, heading_styles: set[str]) -> Table:
+def _table(tbl: Any, heading_styles: _Styles) -> Table:
     rows: list[Row] = []
     for child in tbl.iterchildren():
         trs = [child] if child.tag == W + "tr" else []
