@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extractor.layout.segment import Item
 from extractor.layout.spec import Vocabulary
 from extractor.model.record import Aprobacion, Record
@@ -39,7 +41,26 @@ class ApprovalReader:
         for key in ("fecha_elaboracion", "fecha_aprobacion"):
             if found.get(key):
                 setattr(result, key, parse_date(found[key][0].text, spec))
+        if result.fecha_elaboracion is None:
+            result.fecha_elaboracion = _place_and_date(items, spec)
         record.aprobacion = result
+
+
+# "El Alto, 15 de enero de 2024": a place (a few words, no digits) and a date after its comma.
+_PLACE_DATE = re.compile(r"^\s*([^\W\d_][^\d,:]{1,40}),\s*(.*\d.*)$")
+
+
+def _place_and_date(items: list[Item], spec: Vocabulary) -> str | None:
+    """The date of a "Place, date" line near the signatures: when the form was made and signed."""
+    for item in items:
+        texts = [c.text for _, c in item.filled] if item.is_row else [item.text]
+        for text in texts:
+            match = _PLACE_DATE.match(text)
+            if match and len(match.group(1).split()) <= 5:
+                date = parse_date(match.group(2), spec)
+                if date is not None:
+                    return date
+    return None
 
 
 def _roles(item: Item, spec: Vocabulary) -> dict[int, str | None] | None:
