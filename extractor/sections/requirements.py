@@ -80,9 +80,8 @@ class FormationReader:
                 if entry is not None:
                     record.formacion.append(entry)
             elif item.is_row:
-                texts = [c.text for _, c in item.filled]
-                if texts:
-                    record.formacion.append(_formation_from_text(" ".join(texts), spec))
+                # One cell listing several lines is several requirements; a row of cells is one.
+                record.formacion.extend(_formation_from_text(line, spec) for line in _lines(item) if line)
             elif not spec.is_instruction(item.text):
                 record.formacion.append(_formation_from_text(item.text, spec))
 
@@ -106,19 +105,19 @@ class ExperienceReader:
             own = item.section == "experiencia"
             if not own and not item.is_row:
                 continue
-            label, value = _label_and_value(item)
-            if label is None or (own and not item.is_row and spec.is_instruction(label)):
-                continue
-            key = self._kind(fold(label), spec, own)
-            if key is None:
-                continue
-            years = parse_years(value, spec)
-            if not own:
-                if years is None:
+            for label, value in _labels_and_values(item):
+                if own and not item.is_row and spec.is_instruction(label):
                     continue
-                context.take(item)
-            if years is not None and getattr(result, key) is None:
-                setattr(result, key, years)
+                key = self._kind(fold(label), spec, own)
+                if key is None:
+                    continue
+                years = parse_years(value, spec)
+                if not own:
+                    if years is None:
+                        continue
+                    context.take(item)
+                if years is not None and getattr(result, key) is None:
+                    setattr(result, key, years)
         record.experiencia = result
 
     def _kind(self, folded: str, spec: Vocabulary, own: bool) -> str | None:
@@ -131,13 +130,26 @@ class ExperienceReader:
         return None
 
 
-def _label_and_value(item: Item) -> tuple[str | None, str]:
+def _lines(item: Item) -> list[str]:
+    """A loose row's text: each line of a single cell that lists several, else the row's cells as one line."""
+    cells = [c for _, c in item.filled]
+    if len(cells) == 1 and len(cells[0].items) > 1:
+        return [strip_bullet(line) for line in cells[0].items]
+    return [" ".join(c.text for c in cells)] if cells else []
+
+
+def _labels_and_values(item: Item) -> list[tuple[str, str]]:
+    """The (label, value) pairs an item states: a sentence is both; a row is its first cell and
+    the rest; one cell listing several lines ("• 7 años de experiencia general • …") is each line."""
     if not item.is_row:
-        return item.text, item.text
-    cells = [c.text for _, c in item.filled]
+        return [(item.text, item.text)]
+    cells = [c for _, c in item.filled]
     if not cells:
-        return None, ""
-    return cells[0], " ".join(cells[1:]) or cells[0]
+        return []
+    if len(cells) == 1 and len(cells[0].items) > 1:
+        return [(strip_bullet(line), strip_bullet(line)) for line in cells[0].items]
+    texts = [c.text for c in cells]
+    return [(texts[0], " ".join(texts[1:]) or texts[0])]
 
 
 def _knowledge_header(item: Item, spec: Vocabulary) -> dict[int, str] | None:
