@@ -25,6 +25,7 @@ class Item:
     cells: list[Cell] = field(default_factory=list)
     table: int | None = None  # id of the table a row belongs to
     position: int = -1  # index in the document's item stream (set by segment)
+    instruction: bool = False  # a line of the form's own instructions (never data)
 
     @property
     def is_row(self) -> bool:
@@ -65,7 +66,9 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
                 if rest:
                     items.append(Item(page=block.page, section=section, text=rest))
                 continue
-            items.append(Item(page=block.page, section=section, text=block.text))
+            previous = items[-1] if items else None
+            items.append(Item(page=block.page, section=section, text=block.text,
+                              instruction=_is_instruction(block.text, previous, section, vocab)))
             continue
         assert isinstance(block, Table)
         table_id += 1
@@ -93,6 +96,22 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
     for position, item in enumerate(items):
         item.position = position
     return items
+
+
+# A line that ends with one of these has finished its sentence: the next line is not its rest.
+_SENTENCE_END = (".", ":", ";", "!", "?")
+
+
+def _is_instruction(text: str, previous: Item | None, section: str, vocab: Vocabulary) -> bool:
+    """Whether a paragraph line is the form's instruction: it begins like one ([instructions]),
+    or it is the rest of one that wrapped onto a line of its own (the instruction just before
+    it stopped mid-sentence and this line goes on in lower case)."""
+    if vocab.is_instruction(text):
+        return True
+    if previous is None or not previous.instruction or previous.is_row or previous.section != section:
+        return False
+    first = text.lstrip()[:1]
+    return first.isalpha() and first.islower() and not previous.text.rstrip().endswith(_SENTENCE_END)
 
 
 def _heading_of_line(block: Paragraph, vocab: Vocabulary) -> tuple[str | None, str]:

@@ -56,7 +56,7 @@ class ObjectiveReader:
                         parts.append(value)
                     cells = cells[1:]
                 parts.extend(c.text for _, c in cells)
-            elif not spec.is_instruction(item.text) and spec.section_of(item.text) != "objetivo":
+            elif not item.instruction and spec.section_of(item.text) != "objetivo":
                 parts.append(item.text)
         record.objetivo = clean_ws(" ".join(parts)) or None
 
@@ -77,6 +77,6 @@ class ListReader:
                     if spec.section_of(cell.text) == self.section:
                         continue
                     values.extend(strip_bullet(e) for e in cell.items)
-            elif not spec.is_instruction(item.text):
+            elif not item.instruction:
                 values.append(strip_bullet(item.text))
         setattr(record, self.section, [v for v in values if v])
