@@ -268,7 +268,8 @@ def _to_family_c(spec: dict[str, Any], rng: random.Random) -> None:
     spec["fecha_inicio"] = f"{year}-01-02"
     degree_words = {"licenciatura": "Licenciatura en", "postgrado": "Diplomado en"}
     for entry in spec["formacion"]:
-        entry["_text"] = f"{degree_words[entry['grado_minimo']]} {entry['area']}"
+        # Free text: the area is the line as printed, degree words included (SCHEMA.md).
+        entry["area"] = f"{degree_words[entry['grado_minimo']]} {entry['area']}"
         entry["prioridad"] = None if entry["grado_minimo"] == "licenciatura" else "deseable"
     for function in spec["funciones"]:
         function["resultado"] = None

@@ -350,7 +350,7 @@ def _form_c(spec: dict[str, Any]) -> Form:
     form.append(("heading", "FORMACION", 2))
     for entry in spec["formacion"]:
         suffix = f" ({entry['prioridad']})" if entry["prioridad"] else ""
-        form.append(("para", entry["_text"] + suffix))
+        form.append(("para", entry["area"] + suffix))
     form.append(("heading", "EXPERIENCIA", 2))
     exp = spec["experiencia"]
     for key, words in (("general", "de experiencia general"), ("profesional", "de experiencia profesional"),

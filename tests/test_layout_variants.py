@@ -311,7 +311,8 @@ def test_family_c_text_dump_with_activities_spread_over_columns(tmp_path: Path) 
                                       "porcentaje": 100.0}]
     assert (routine["tipo"], routine["funcion"], routine["ponderacion"]) == (
         "rutinaria", "Atender préstamos de documentos", 20.0)
-    assert record["formacion"] == [{"area": "Archivística", "grado_minimo": "tecnico", "prioridad": None}]
+    assert record["formacion"] == [
+        {"area": "Técnico Superior en Archivística", "grado_minimo": "tecnico", "prioridad": None}]
     assert record["aprobacion"]["elaborado_por"] == "LUIS PAZ"
     assert record["aprobacion"]["aprobado_por"] == "ANA ROJAS"
     assert record["aprobacion"]["fecha_elaboracion"] == "2024-01-10"

@@ -16,9 +16,10 @@ from extractor.model.facts import AuditFacts
 from extractor.model.record import Record
 from extractor.sections.approval import ApprovalReader
 from extractor.sections.base import Context, SectionReader
+from extractor.sections.formation import FormationReader
 from extractor.sections.functions import FunctionsReader
 from extractor.sections.identification import IdentificationReader, RelationsReader
-from extractor.sections.requirements import ExperienceReader, FormationReader, KnowledgeReader
+from extractor.sections.requirements import ExperienceReader, KnowledgeReader
 from extractor.sections.text import GestionReader, ListReader, ObjectiveReader
 
 # In this order: table readers take their rows first, so that the label and list readers

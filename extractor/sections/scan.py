@@ -41,13 +41,16 @@ def header_map(item: Item, spec: Vocabulary, table: str, max_len: int | None = N
 
 
 def scan(items: Iterable[Item], header_of: Callable[[Item, H | None], H | None],
-         ends: Callable[[Item], bool] | None = None) -> Iterator[Scanned[H]]:
+         ends: Callable[[Item], bool] | None = None,
+         pieces: Callable[[Item, H], bool] | None = None) -> Iterator[Scanned[H]]:
     """Each item with the header it falls under.
 
     ``header_of(row, current)`` returns the header a row starts (``current`` is the header of
     the run the row would continue, so a second header row can refine the first), or None.
     ``ends(item)`` closes the current run (the item is then loose). A paragraph does not end
-    a run: a page's running text may fall between two pieces of a table.
+    a run: a page's running text may fall between two pieces of a table. ``pieces(row, header)``
+    says whether a row of another table, not a header itself, goes on with the run (a table the
+    reader cut into pieces); without it, a row of another table ends the run.
     """
     current: H | None = None
     table: int | None = None
@@ -62,7 +65,8 @@ def scan(items: Iterable[Item], header_of: Callable[[Item, H | None], H | None],
                 current, table = header, item.table
                 yield Scanned(item, header, True)
                 continue
-            if current is not None and item.table == table:
+            if current is not None and (item.table == table or (pieces is not None and pieces(item, current))):
+                table = item.table
                 yield Scanned(item, current)
                 continue
             current = None  # a row of another table ends the run

@@ -95,6 +95,15 @@ def priority_code(text: str | None, spec: Vocabulary | None = None) -> str | Non
     return cleaned
 
 
+def split_priority(text: str, spec: Vocabulary | None = None) -> tuple[str, str | None]:
+    """A requirement and the priority noted in it: "Ley 1178 (excluyente)" → ("Ley 1178", "excluyente")."""
+    match = _words(spec).priority_note.search(text)
+    if not match:
+        return clean_ws(text), None
+    stripped = clean_ws(text[: match.start()] + " " + text[match.end():]).strip(" ,;:-")
+    return stripped, priority_code(match.group(1), spec)
+
+
 def grade_code(text: str | None, spec: Vocabulary | None = None) -> str | None:
     """The ``grado_minimo`` code that a header or a free-text requirement names."""
     folded = fold(text)
