@@ -3,6 +3,8 @@
 The same mechanism reads the post's identification and the signature lines: a label is a
 text that matches a key of a synonym table; its value is the text after its colon, the next
 cell of its row, the line below it, or (a list field) every line below it until the next label.
+A row of labels alone ("FECHA ELABORACION | FECHA DE APROBACION") has its values in the row
+below, each under its label.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ class _Reading:
     pending: str | None = None  # a label line whose value may be on the lines below
     last_key: str | None = None  # the label of the last label/value row, and its table
     last_table: int | None = None
+    above: dict[int, str] | None = None  # a row of labels alone: the label over each column
+    above_table: int | None = None
 
     def label(self, text: str) -> str | None:
         return self.spec.match(split_label(text)[0], self.table)
@@ -61,9 +65,21 @@ class _Reading:
         return [i for c in self.found.get(key, []) for i in c.items]
 
     def row(self, item: Item) -> None:
-        """A table row: label cells and the value cells beside them."""
+        """A table row: label cells and the value cells beside them, or the values under a row of labels."""
         self.pending = None
         cells = item.filled
+        above, self.above = self.above, None
+        if above is not None and self.above_table == item.table and all(self.label(c.text) is None for _, c in cells):
+            for index, key in above.items():
+                if index < len(item.cells) and not item.cells[index].empty:
+                    self.found[key] = [item.cells[index]]
+            return
+        labels = {i: self.label(c.text) for i, c in cells}
+        if len(cells) > 1 and all(labels.values()) and not any(split_label(c.text)[1].strip() for _, c in cells):
+            self.above, self.above_table = {i: k for i, k in labels.items() if k}, item.table
+            for key in self.above.values():
+                self.found.setdefault(key, [])
+            return
         # A row whose label cell is blank continues the value of the row above ("Funcional: …"
         # then "Lineal: …" under one label merged down, or one relation per row).
         if item.cells and item.cells[0].empty and cells and self.last_key is not None \
