@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
-from layoutgen import geometry, sections_req
+from layoutgen import geometry, sections_req, sections_sign
 from layoutgen.layout import Layout
 from layoutgen.model import LEFT, UP, Element, Table, Text, cell
 from layoutgen.vocab import cased, styled, unaccent
@@ -118,7 +118,8 @@ class Composer:
     def instruction(self, text: str) -> None:
         """A line of the form's own instructions (not data), where the layout prints them."""
         if self.lay.instructions:
-            self.out.append(Text(self.words(text), kind="note"))
+            lines = typed_over_two_lines(self.words(text)) if self.lay.instruction_wrap else [self.words(text)]
+            self.out += [Text(line, kind="note") for line in lines]
 
     # -- lists -----------------------------------------------------------------------------------
     def fit(self, items: list[str], width_fraction: float | None) -> list[str]:
@@ -310,6 +311,18 @@ class Composer:
         self.c["cualidades"] = self.list_block(self.c["cualidades"])
 
 
+def typed_over_two_lines(text: str) -> list[str]:
+    """An instruction whose author pressed Enter mid-sentence: cut at the word boundary nearest the
+    middle where the sentence has not ended and the next word is in lower case."""
+    words = text.split(" ")
+    cuts = [i for i in range(1, len(words))
+            if words[i][:1].islower() and not words[i - 1].endswith((".", ":", ";", "!", "?"))]
+    if not cuts:
+        return [text]
+    cut = min(cuts, key=lambda i: abs(2 * i - len(words)))
+    return [" ".join(words[:cut]), " ".join(words[cut:])]
+
+
 def compose(content: dict[str, Any], lay: Layout, rng: random.Random) -> Composed:
     """The elements of one document (see the module docstring)."""
     comp = Composer(content, lay, rng)
@@ -330,7 +343,7 @@ def compose(content: dict[str, Any], lay: Layout, rng: random.Random) -> Compose
     comp.qualities()
     if lay.normas_place == "requisitos":
         comp.norms(2)
-    sections_req.approval(comp)
+    sections_sign.approval(comp)
     for element in comp.out:
         if isinstance(element, Table):
             geometry.fit_columns(element, comp)

@@ -74,6 +74,10 @@ class Layout:
     signature_style: str = "lines"  # lines | boxes_below | boxes_above
     date_style: str = "none"  # none | city_line | labelled
     instructions: bool = True
+    instruction_wrap: bool = False  # instructions typed over two lines, the second going on in lower case
+    formation_header_wrap: bool = False  # matrix: grade names broken over two header rows ("Post" / "Grado")
+    experience_place: str = "own"  # own (its heading) | formation (rows under the formation table, "… (años)")
+    date_box: bool = False  # labelled dates as a row of labels over a row of values (family C's FORM 001)
     normas_place: str = "descripcion"  # descripcion | own | requisitos
     print_item: bool = True
     item_prefix: bool = False  # "N° 147"
@@ -161,7 +165,22 @@ def draw_layout(rng: random.Random, formato: str) -> Layout:
     lay.print_relations = rng.random() < 0.95
     lay.print_normas = rng.random() < 0.95
     _draw_words(rng, lay)
+    _draw_requirement_variants(rng, lay)
     return lay
+
+
+def _draw_requirement_variants(rng: random.Random, lay: Layout) -> None:
+    """Layouts of the requirements and approval that the external forms showed (drawn last, so that
+    every choice before them stays what it was for a seed and index)."""
+    lay.instruction_wrap = lay.instructions and rng.random() < 0.5
+    lay.formation_header_wrap = lay.formation_style == "matrix" and rng.random() < 0.4
+    lay.experience_place = "formation" if lay.experience_style == "table" and rng.random() < 0.3 else "own"
+    if lay.experience_place == "formation":
+        # Rows among other requirements are experience only by a label of two words or more.
+        for key, values in synonyms("fields", "experiencia").items():
+            if " " not in lay.labels["exp_" + key]:
+                lay.labels["exp_" + key] = rng.choice([v for v in values if " " in v])
+    lay.date_box = lay.date_style == "labelled" and rng.random() < 0.4
 
 
 def _draw_words(rng: random.Random, lay: Layout) -> None:

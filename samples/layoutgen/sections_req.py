@@ -1,11 +1,11 @@
-"""The table-heavy sections: functions, formation, experience, knowledge, approval."""
+"""The table-heavy sections: functions, formation, experience, knowledge (approval: ``sections_sign``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from layoutgen.model import LEFT, UP, GridCell, Table, Text, cell
-from layoutgen.pools import DEGREE_WORDS, MONTHS, NUMBER_WORDS
+from layoutgen.pools import DEGREE_WORDS, NUMBER_WORDS
 from layoutgen.vocab import synonyms
 
 if TYPE_CHECKING:
@@ -206,21 +206,22 @@ def formation(comp: Composer) -> None:
     used = {e["grado_minimo"] for e in entries}
     grades = [g for g in _GRADES if g in used or g in {"tecnico", "licenciatura", "postgrado"} or rng.random() < 0.7]
     names = [comp.words(rng.choice(_GRADE_COLUMNS[g])) for g in grades]
+    name_rows = [names]
+    if lay.formation_header_wrap and any(" " in n for n in names):
+        # Each grade name's last word on a header row of its own ("Técnico o Egresado" / "Universitario").
+        name_rows = [[n.rsplit(" ", 1)[0] for n in names], [n.rsplit(" ", 1)[1] if " " in n else "" for n in names]]
     header: list[list[GridCell]]
     if lay.formation_two_rows:
         header = [
             [cell(h["area"], bold=True), cell(h["grado"], bold=True)]
             + [LEFT] * (len(grades) - 1)
-            + [cell(h["prioridad"], bold=True)],
-            [UP] + [cell(n, bold=True, align="center") for n in names] + [UP],
+            + [cell(h["prioridad"], bold=True)]
         ]
     else:
         first: list[GridCell] = [cell(h["area"], bold=True)]
-        header = [
-            first
-            + [cell(n, bold=True, align="center") for n in names]
-            + [cell(h["prioridad"], bold=True)]
-        ]
+        grade_cells: list[GridCell] = [cell(n, bold=True, align="center") for n in name_rows.pop(0)]
+        header = [first + grade_cells + [cell(h["prioridad"], bold=True)]]
+    header += [[UP] + [cell(n, bold=True, align="center") for n in row] + [UP] for row in name_rows]
     grid: list[list[GridCell]] = list(header)
     for index, entry in enumerate(entries):
         marks = [cell(lay.mark if entry["grado_minimo"] == g else "", align="center") for g in grades]
@@ -240,9 +241,15 @@ def _years(comp: Composer, n: int) -> str:
 def experience(comp: Composer) -> None:
     """Years of experience as a table, as "Label: N años" lines, or as sentences."""
     lay, rng = comp.lay, comp.rng
-    comp.heading("experiencia", 2)
     exp = comp.c["experiencia"]
     present = [(k, v) for k, v in exp.items() if v is not None]
+    if lay.experience_place == "formation":
+        # Family B: the years as rows right under the formation table, with no heading or header of their own.
+        rows = [[cell(f"{comp.label(lay.labels['exp_' + key], colon=False)} {comp.words('(años)')}"), cell(str(n))]
+                for key, n in present]
+        comp.out.append(Table(rows, [0.7, 0.3], ruled=comp.ruled("other")))
+        return
+    comp.heading("experiencia", 2)
     if lay.experience_style == "table":
         rows = [
             [
@@ -280,6 +287,10 @@ def knowledge(comp: Composer) -> None:
     if not items:
         return
     comp.heading("conocimientos", 2)
+    comp.instruction(
+        "Se debe mencionar los cursos que se requieren haber tomado para un desempeño en el cargo, por ejemplo: "
+        "Ley 1178, informática, etc."
+    )
     head = comp.label(lay.headers["conocimientos.conocimiento"], colon=False)
     if lay.knowledge_style == "suffix":
         words = [_priority(comp, k["caracter"], 0) if lay.priority_style != "number" else k["caracter"] for k in items]
@@ -316,66 +327,3 @@ def knowledge(comp: Composer) -> None:
         for k in items
     ]
     comp.out.append(Table(rows, [0.7, 0.3], header_rows=1, ruled=comp.ruled("other")))
-
-
-def _date(comp: Composer, iso: str) -> str:
-    year, month, day = (int(x) for x in iso.split("-"))
-    return comp.rng.choice(
-        [f"{day:02d}/{month:02d}/{year}", f"{day} de {MONTHS[month - 1]} de {year}", f"{day:02d}-{month:02d}-{year}"]
-    )
-
-
-def approval(comp: Composer) -> None:
-    """Ciudadanía Digital note, signatures (lines or boxes) and dates."""
-    lay, rng, a = comp.lay, comp.rng, comp.c["aprobacion"]
-    comp.heading("aprobacion")
-    comp.instruction(
-        "La suscripción de la Programación Operativa Anual Individual (POAI), supone conformidad con todo su contenido."
-    )
-    if a["ciudadania_digital"]:
-        comp.out.append(
-            Text(
-                comp.words(
-                    rng.choice(
-                        [
-                            "EL PRESENTE DOCUMENTO FUE APROBADO CON CIUDADANÍA DIGITAL",
-                            "Documento aprobado con Ciudadanía Digital (Ley N° 1080)",
-                        ]
-                    )
-                ),
-                kind="note",
-            )
-        )
-    if lay.date_style == "city_line":
-        a["fecha_aprobacion"] = None  # one date line: the date the form was made and signed
-        if a["fecha_elaboracion"]:
-            date = _date(comp, a["fecha_elaboracion"])
-            if "/" in date or "-" in date:
-                year, month, day = (int(x) for x in a["fecha_elaboracion"].split("-"))
-                date = f"{day} de {MONTHS[month - 1]} de {year}"
-            comp.out.append(Text(f"{comp.c['extra']['city']}, {date}"))
-    elif lay.date_style == "labelled":
-        for key in ("fecha_elaboracion", "fecha_aprobacion"):
-            if a[key]:
-                comp.out.append(Text(_date(comp, a[key]), kind="label", label=comp.label(lay.labels[key], colon=True)))
-        if rng.random() < 0.3:  # family C's start date: printed, but no field of the record
-            start = comp.c["extra"]["fecha_inicio"]
-            label = comp.label(lay.labels["fecha_inicio"], colon=True)
-            comp.out.append(Text(_date(comp, start), kind="label", label=label))
-    else:
-        a["fecha_elaboracion"] = a["fecha_aprobacion"] = None
-    roles = [("elaborado_por", a["elaborado_por"]), ("aprobado_por", a["aprobado_por"])]
-    if lay.signature_style == "lines":
-        for key, name in roles:
-            comp.out.append(
-                Text(name or "______________________", kind="label", label=comp.label(lay.labels[key], colon=True))
-            )
-        return
-    if rng.random() < 0.5:
-        roles.reverse()
-    role_cells: list[GridCell] = [cell(comp.label(lay.labels[k], colon=False), bold=True, align="center")
-                                  for k, _ in roles]
-    names: list[GridCell] = [cell(n or "", align="center") for _, n in roles]
-    lines: list[GridCell] = [cell("______________________", align="center") for _ in roles]
-    rows = [lines, names, role_cells] if lay.signature_style == "boxes_below" else [role_cells, names, lines]
-    comp.out.append(Table(rows, [0.5, 0.5], ruled=comp.ruled("other") and rng.random() < 0.5))
