@@ -97,6 +97,12 @@ def test_short_column_names_and_experience_rows_under_the_formation_table() -> N
     assert (record.experiencia.general, record.experiencia.sector_publico) == (4, 1)
 
 
+def test_an_entry_with_a_blank_area_is_no_header_row() -> None:
+    record = _read(FORMATION, _table([["Área de Formación", "Grado", "Prioridad"], ["", "Licenciatura", "Excluyente"],
+                                      ["Derecho", "Maestría", "Deseable"]]))
+    assert _formation(record) == [(None, "licenciatura", "excluyente"), ("Derecho", "postgrado", "deseable")]
+
+
 def test_instructions_wrapped_onto_a_second_line_are_not_data() -> None:
     record = _read(
         FORMATION,

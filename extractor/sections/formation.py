@@ -79,9 +79,15 @@ def _header_of(item: Item, current: _Header | None, spec: Vocabulary) -> _Header
 
 
 def _adds_to_header(item: Item, header: _Header, spec: Vocabulary) -> bool:
-    """A row under a header, before any entry, with no area and no mark: the header's next row."""
-    if header.area < len(item.cells) and not item.cells[header.area].empty:
+    """A row under a header, before any entry, with no area, no mark and no priority word: the
+    header's next row (an entry whose area was left blank still says its priority)."""
+    cells = item.cells
+    if header.area < len(cells) and not cells[header.area].empty:
         return False
+    if header.priority is not None and header.priority < len(cells):
+        codes = {p.code for p in spec.values.priorities}
+        if priority_code(cells[header.priority].text, spec) in codes:
+            return False
     return not any(is_mark(c.text, spec) for _, c in item.filled)
 
 
