@@ -28,7 +28,9 @@ from layoutgen.report import Summary, kind_table, summarise, worst_docs  # noqa:
 # A ratchet, not a goal: the fields-exact percentage the reader reached on this very set when the
 # test was written (86.90 % on 2025-11-25), rounded down to one decimal. Raise it whenever the
 # reader improves; never lower it to make a change pass. The target is 99.5 %.
-MIN_ACCURACY = 86.8
+# Raised to 90.79 % with the requirement layouts (formation headers over several rows, wrapped
+# instructions, dates under their labels), the set then drawing those layouts too.
+MIN_ACCURACY = 90.7
 
 SEED = 2024
 COUNT = 160
