@@ -155,7 +155,7 @@ def is_row_continuation(previous: Row, row: Row) -> bool:
             wrapped += 1
         else:
             fitted += 1
-    return wrapped > 0 and wrapped >= fitted
+    return wrapped > fitted
 
 
 def join_rows(previous: Row, row: Row) -> None:
