@@ -3,7 +3,9 @@
 Each page is parsed once: its characters are read one time and shared by table-cell
 assignment (:mod:`.ruled`), line building (:mod:`.lines`) and paragraph and unruled-table
 building (:mod:`.aligned`). Running headers and footers (repeated on pages, or page
-numbers) are dropped when the pages are put together.
+numbers) are dropped when the pages are put together. Whether the producer prints a space
+at the end of the lines it wraps (:class:`~.lines.WrapSpaces`) is learnt from the document's
+pages so far, each page's lines counted before its cells and paragraphs are split into items.
 """
 
 from __future__ import annotations
@@ -21,9 +23,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import REEXPORT, DamagedFileError, EncryptedPdfError, NoTextError
 from extractor.model.document import Block, Document, Paragraph
-from extractor.readers.pdf.aligned import free_text
-from extractor.readers.pdf.lines import Line, PdfChar, group_lines
-from extractor.readers.pdf.ruled import ruled_tables
+from extractor.readers.pdf import aligned, ruled
+from extractor.readers.pdf.lines import Line, PdfChar, WrapSpaces, group_lines
 from extractor.readers.registry import ReadOptions
 from extractor.textnorm import clean_ws
 
@@ -73,9 +74,10 @@ def read_pdf(data: bytes, password: str | None = None) -> Document:
         raise DamagedFileError(f"El PDF está dañado o incompleto y no se puede abrir: {REEXPORT}.") from exc
     pages: list[_PageContent] = []
     total_chars = 0
+    evidence = WrapSpaces()
     try:
         for number, page in enumerate(pages_obj, 1):
-            content, chars = _read_page(page, number)
+            content, chars = _read_page(page, number, evidence)
             total_chars += chars
             pages.append(content)
             page.close()  # free the page's cached objects: memory stays flat on long files
@@ -88,13 +90,16 @@ def read_pdf(data: bytes, password: str | None = None) -> Document:
     return Document(formato="pdf", blocks=_assemble(pages), paginas=len(pages))
 
 
-def _read_page(page: Page, number: int) -> tuple[_PageContent, int]:
-    """One page's blocks in reading order, its margin lines, and how many characters it has."""
-    chars = [c for c in cast(list[PdfChar], page.chars) if c.get("upright", True) and c["text"].strip()]
+def _read_page(page: Page, number: int, evidence: WrapSpaces) -> tuple[_PageContent, int]:
+    """One page's blocks in reading order, its margin lines, and how many characters it has
+    (``evidence``: what the pages so far show of wrap spaces, this page's added)."""
+    # Space glyphs are kept: not as text, but to tell where the producer printed a space.
+    chars = [c for c in cast(list[PdfChar], page.chars) if c.get("upright", True)]
+    glyphs = sum(1 for c in chars if c["text"].strip())
     content = _PageContent(number=number, height=float(page.height), width=float(page.width))
-    if not chars:
+    if not glyphs:
         return content, 0
-    tables, free = ruled_tables(page, chars, number)
+    tables, free, pending = ruled.ruled_tables(page, chars, number)
     content.placed.extend(tables)
     body: list[Line] = []
     for line in group_lines(free):
@@ -102,9 +107,12 @@ def _read_page(page: Page, number: int) -> tuple[_PageContent, int]:
             content.margin_lines.append((line.top, line))
         else:
             body.append(line)
-    content.placed.extend(free_text(body, number, content.width))
+    ruled.observe(pending, evidence)
+    aligned.observe(body, content.width, evidence)
+    ruled.fill_items(pending, evidence.seen)
+    content.placed.extend(aligned.free_text(body, number, content.width, evidence.seen))
     content.placed.sort(key=lambda item: item[0])
-    return content, len(chars)
+    return content, glyphs
 
 
 def _assemble(pages: list[_PageContent]) -> list[Block]:

@@ -2,7 +2,8 @@
 
 Lines whose words fall into columns separated by wide gaps start an unruled table; the
 rest are paragraphs. An unruled table's right edge is where its longest text ends, not a
-drawn border (``Table.ruled`` is False).
+drawn border (``Table.ruled`` is False). A cell of an unruled table holds items as a ruled
+cell does: a line of a column that does not continue the one above it starts an item.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import statistics
 
 from extractor.model.document import Block, Cell, Paragraph, Row, Table
-from extractor.readers.pdf.lines import Line, fits, new_item
+from extractor.readers.pdf.lines import Line, WrapSpaces, bulleted, joined, new_item, starts_item
 from extractor.textnorm import clean_ws
 
 # A line whose text starts within this many points of a column start begins in that column.
@@ -20,49 +21,70 @@ COLUMN_SLACK = 3.0
 _RegionLine = tuple[Line, list[Line], list[int]]
 
 
-def free_text(body: list[Line], page: int, width: float) -> list[tuple[float, Block]]:
-    """The paragraphs and unruled tables of a page's body lines, each with the top it starts at."""
-    placed: list[tuple[float, Block]] = []
+def text_limit(body: list[Line], width: float) -> float:
+    """Where the body's text lines end: the right margin mirrors the left one, unless some text reaches further."""
     left = min((line.x0 for line in body), default=0.0)
+    return max(width - left, max((line.x1 for line in body), default=0.0))
+
+
+def observe(body: list[Line], width: float, evidence: WrapSpaces) -> None:
+    """Count the wraps of the body's runs of one-column lines into ``evidence``."""
+    limit = text_limit(body, width)
+    run: list[Line] = []
+    for line in [*body, None]:
+        if line is not None and len(line.segments()) == 1:
+            run.append(line)
+            continue
+        evidence.observe(run, limit)
+        run = []
+
+
+def free_text(body: list[Line], page: int, width: float, wrap_spaces: bool = False) -> list[tuple[float, Block]]:
+    """The paragraphs and unruled tables of a page's body lines, each with the top it starts at
+    (``wrap_spaces``: see :func:`~.lines.new_item`)."""
+    placed: list[tuple[float, Block]] = []
     # Headings made with a bigger font (Word's heading styles are not always bold).
     body_size = statistics.median(line.size for line in body) if body else 0.0
-    # The right margin mirrors the left one, unless some text reaches further.
-    limit = max(width - left, max((line.x1 for line in body), default=0.0))
+    limit = text_limit(body, width)
     index = 0
     while index < len(body):
         line = body[index]
         block: Block
         if len(line.segments()) >= 2:
-            block, index = _unruled_table(body, index, page, limit)
+            block, index = _unruled_table(body, index, page, limit, wrap_spaces)
         else:
-            block, index = _paragraph(body, index, page, limit, body_size)
+            block, index = _paragraph(body, index, page, (limit, body_size), wrap_spaces)
         placed.append((line.top, block))
     return placed
 
 
-def _paragraph(lines: list[Line], start: int, page: int, limit: float, body_size: float) -> tuple[Paragraph, int]:
-    """A paragraph from ``lines[start]``: following lines that continue it (wrapped, same weight, no gap)."""
+def _paragraph(lines: list[Line], start: int, page: int, sizes: tuple[float, float],
+               wrap_spaces: bool) -> tuple[Paragraph, int]:
+    """A paragraph from ``lines[start]``: following lines that continue it (wrapped, same weight, no gap).
+    ``sizes``: the right limit of the lines and the body's font size."""
+    limit, body_size = sizes
     parts = [lines[start]]
+    text = parts[0].text
     index = start + 1
     while index < len(lines):
         nxt = lines[index]
         if len(nxt.segments()) >= 2 or nxt.bold != parts[-1].bold or abs(nxt.size - parts[-1].size) > 0.5 \
-                or new_item(parts[-1], nxt, limit):
+                or new_item(parts[-1], nxt, limit, wrap_spaces):
             break
         parts.append(nxt)
+        text = joined(text, nxt.text)
         index += 1
-    text = clean_ws(" ".join(p.text for p in parts))
-    paragraph = Paragraph(text=text, page=page, bold=all(p.bold for p in parts),
+    paragraph = Paragraph(text=clean_ws(text), page=page, bold=all(p.bold for p in parts),
                           heading=all(p.size >= 1.15 * body_size for p in parts))
     return paragraph, index
 
 
-def _unruled_table(lines: list[Line], start: int, page: int, right: float) -> tuple[Table, int]:
+def _unruled_table(lines: list[Line], start: int, page: int, right: float, wrap_spaces: bool) -> tuple[Table, int]:
     """Rows of aligned text starting at ``lines[start]``: columns are where segments start."""
     starts = [s.x0 for s in lines[start].segments()]
     region, end = _region(lines, start, starts)
-    table_rows = [Row(cells=[Cell(items=[clean_ws(" ".join(parts))] if parts else []) for parts in row], page=page)
-                  for row in _rows(region, right, len(starts))]
+    table_rows = [Row(cells=[Cell(items=[clean_ws(i) for i in cell if clean_ws(i)]) for cell in row], page=page)
+                  for row in _rows(region, right, len(starts), wrap_spaces)]
     edge = max((s.x1 for _line, segments, _columns in region for s in segments), default=starts[-1])
     return Table(rows=table_rows, page=page, col_edges=[round(x, 1) for x in [*starts, edge]], ruled=False), end
 
@@ -93,39 +115,61 @@ def _region(lines: list[Line], start: int, starts: list[float]) -> tuple[list[_R
     return region, index
 
 
-def _rows(region: list[_RegionLine], right: float, width: int) -> list[list[list[str]]]:
-    """The texts of each row and column (``width`` of them) of a table's region.
+def _rows(region: list[_RegionLine], right: float, width: int, wrap_spaces: bool) -> list[list[list[str]]]:
+    """The items of each row and column (``width`` of them) of a table's region.
 
-    A line close below the previous one, whose text in each column would not have fitted on
-    the line above in that column, continues that row (a wrapped label or value); otherwise
-    it starts a row. A column's right limit is the furthest its text reaches in the table.
+    A line close below the previous one continues the row when its text in each column
+    continues the item above it in that column (no blank line between them, and it would not
+    have fitted on the line above: :func:`~.lines.starts_item`) or starts a bulleted item, and
+    some column continues. A line with text in one column only, past the first, adds an item
+    to that cell of the row (a list typed one entry per line). Any other line starts a row.
+    A column's right limit is the furthest its text reaches in the table.
     """
     reach: dict[int, float] = {}
     for _line, segments, columns in region:
         for s, c in zip(segments, columns):
             reach[c] = max(reach.get(c, 0.0), s.x1)
     rows: list[list[list[str]]] = []
-    above: dict[int, Line] = {}  # the previous line's segment in each column
+    above: dict[int, Line] = {}  # the row's latest text in each column
     previous: Line | None = None
     for line, segments, columns in region:
+        cells = _by_column(segments, columns)
         close = previous is not None and line.top - previous.bottom <= 0.45 * line.size
-        wrapped = close and all(c in above and not fits(above[c], s, min(reach[c], right))
-                                for s, c in zip(segments, columns))
-        if rows and wrapped:
-            for s, c in zip(segments, columns):
-                rows[-1][c].append(s.text)
+        starting = {c: c not in above or line.top - above[c].bottom > 1.2 * line.size
+                    or starts_item(above[c], s, min(reach[c], right), wrap_spaces and _own_end(above[c]))
+                    for c, s in cells.items()}
+        if rows and close and not all(starting.values()) \
+                and all(not starting[c] or (bulleted(s) and len(s.words) > 1) for c, s in cells.items()):
+            for c, s in cells.items():
+                if starting[c]:
+                    rows[-1][c].append(s.text)
+                else:
+                    rows[-1][c][-1] = joined(rows[-1][c][-1], s.text)
         elif rows and len(segments) == 1 and columns[0] > 0:
-            rows[-1][columns[0]].append(segments[0].text)  # a value on its own line
+            rows[-1][columns[0]].append(line.text)  # an item of its own: Enter was pressed
         else:
-            row: list[list[str]] = [[] for _ in range(width)]
-            for s, c in zip(segments, columns):
-                row[c].append(s.text)
-            rows.append(row)
+            rows.append([[cells[c].text] if c in cells else [] for c in range(width)])
             above = {}
-        for s, c in zip(segments, columns):
-            above[c] = s
+        above.update(cells)
         previous = line
     return rows
+
+
+def _own_end(text: Line) -> bool:
+    """Does a column's text on a line end with its own words? Not when a gap wider than a
+    word space is inside it: a gutter too narrow to see joined it to the next column's text,
+    whose end tells nothing of this column's wrap spaces."""
+    return all(b[1] - a[2] <= 0.6 * text.size for a, b in zip(text.words, text.words[1:]))
+
+
+def _by_column(segments: list[Line], columns: list[int]) -> dict[int, Line]:
+    """A line's text in each column: segments that fall in one column are one text."""
+    cells: dict[int, Line] = {}
+    for s, c in zip(segments, columns):
+        if c in cells:
+            s = Line([*cells[c].words, *s.words], s.top, s.bottom, s.size, s.bold, s.spaces)
+        cells[c] = s
+    return cells
 
 
 def _column(x0: float, starts: list[float]) -> int:

@@ -3,6 +3,9 @@
 A cell rectangle lying inside another one belongs to a table nested in that cell. Each
 character is owned by the smallest rectangle holding its centre; the characters no
 rectangle holds are the page's free text (paragraphs and tables made by alignment).
+
+A cell's items are filled in last (:func:`fill_items`): how its lines split into items depends
+on what the whole page shows of its producer (:class:`~.lines.WrapSpaces`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pdfplumber.utils.clustering import cluster_list
 from pdfplumber.utils.geometry import calculate_area, merge_bboxes
 
 from extractor.model.document import Cell, Row, Table
-from extractor.readers.pdf.lines import PdfChar, group_lines, items
+from extractor.readers.pdf.lines import Line, PdfChar, WrapSpaces, group_lines, items
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
@@ -27,6 +30,8 @@ GRID_TOLERANCE = 2.0
 
 # A rectangle: (x0, top, x1, bottom), as pdfplumber writes bounding boxes.
 Box = tuple[float, float, float, float]
+# A cell whose items are still to fill: the cell, its lines and their right limit.
+Pending = tuple[Cell, list[Line], float]
 
 
 @dataclass
@@ -36,10 +41,14 @@ class _Cells:
     table_of: dict[Box, int]  # rectangle → index of the pdfplumber table it came in
     owned: dict[Box, list[PdfChar]] = field(default_factory=dict)  # rectangle → its characters
     children: dict[Box | None, list[Box]] = field(default_factory=dict)  # parent → rectangles inside it
+    pending: list[Pending] = field(default_factory=list)  # cells whose items are to fill
 
 
-def ruled_tables(page: Page, chars: list[PdfChar], number: int) -> tuple[list[tuple[float, Table]], list[PdfChar]]:
-    """The page's ruled tables, each with the top it starts at, and the characters outside them."""
+def ruled_tables(
+    page: Page, chars: list[PdfChar], number: int
+) -> tuple[list[tuple[float, Table]], list[PdfChar], list[Pending]]:
+    """The page's ruled tables, each with the top it starts at, the characters outside them, and
+    the cells whose items :func:`fill_items` must fill."""
     table_of: dict[Box, int] = {}
     for index, table in enumerate(page.find_tables(table_settings=TABLE_SETTINGS)):
         for bbox in table.cells:
@@ -64,7 +73,19 @@ def ruled_tables(page: Page, chars: list[PdfChar], number: int) -> tuple[list[tu
     for box in cells.children.get(None, []):
         top_level.setdefault(table_of[box], []).append(box)
     placed = [(merge_bboxes(group)[1], _grid(group, cells, number)) for group in top_level.values()]
-    return placed, free
+    return placed, free, cells.pending
+
+
+def observe(pending: list[Pending], evidence: WrapSpaces) -> None:
+    """Count the wraps of the cells' lines into ``evidence``."""
+    for _cell, lines, limit in pending:
+        evidence.observe(lines, limit)
+
+
+def fill_items(pending: list[Pending], wrap_spaces: bool) -> None:
+    """Give each cell its items (``wrap_spaces``: see :func:`~.lines.new_item`)."""
+    for cell, lines, limit in pending:
+        cell.items = items(lines, limit, wrap_spaces)
 
 
 def _inside(inner: Box, outer: Box, tolerance: float = 1.0) -> bool:
@@ -88,7 +109,7 @@ def _grid(group: list[Box], cells: _Cells, page: int) -> Table:
     ys = _positions([b[1] for b in group])
     rows = [Row(cells=[Cell() for _ in xs], page=page) for _ in ys]
     for box in group:
-        cell = _cell(box, cells.owned[box], xs)
+        cell = _cell(box, cells.owned[box], xs, cells.pending)
         nested = cells.children.get(box, [])
         if nested:
             cell.tables.append(_grid(nested, cells, page))
@@ -98,13 +119,15 @@ def _grid(group: list[Box], cells: _Cells, page: int) -> Table:
     return Table(rows=rows, page=page, col_edges=edges)
 
 
-def _cell(box: Box, chars: list[PdfChar], xs: list[float]) -> Cell:
-    """The cell of one rectangle: its items, weight, span and the room left on its last line."""
+def _cell(box: Box, chars: list[PdfChar], xs: list[float], pending: list[Pending]) -> Cell:
+    """The cell of one rectangle: its weight, span and the room left on its last line (its items
+    are filled later, from what ``pending`` keeps)."""
     lines = group_lines(chars)
     # The text's right limit mirrors its left padding: the border minus the same inset.
     left_pad = (lines[0].x0 - box[0]) if lines else 0.0
     limit = box[2] - max(left_pad, 0.0)
-    cell = Cell(items=items(lines, limit))
+    cell = Cell()
+    pending.append((cell, lines, limit))
     cell.bold = bool(lines) and all(line.bold for line in lines)
     cell.span = max(1, sum(1 for x in xs if box[0] - 2 <= x < box[2] - 2))
     if lines:
