@@ -4,8 +4,8 @@ Each page is parsed once: its characters are read one time and shared by table-c
 assignment (:mod:`.ruled`), line building (:mod:`.lines`) and paragraph and unruled-table
 building (:mod:`.aligned`). Running headers and footers (repeated on pages, or page
 numbers) are dropped when the pages are put together. Whether the producer prints a space
-at the end of the lines it wraps (:class:`~.lines.WrapSpaces`) is learnt from the document's
-pages so far, each page's lines counted before its cells and paragraphs are split into items.
+at the end of the lines it wraps (:class:`~.lines.WrapSpaces`) is learnt from the whole
+document: cells and paragraphs are split into items once every page's lines are counted.
 """
 
 from __future__ import annotations
@@ -60,6 +60,9 @@ class _PageContent:
     width: float
     placed: list[tuple[float, Block]] = field(default_factory=list)  # (top, block)
     margin_lines: list[tuple[float, Line]] = field(default_factory=list)
+    # Read but not yet split into items (see _finish): ruled cells, and the lines outside them.
+    pending: list[ruled.Pending] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
 
 
 def read_pdf(data: bytes, password: str | None = None) -> Document:
@@ -87,32 +90,38 @@ def read_pdf(data: bytes, password: str | None = None) -> Document:
         pdf.close()
     if total_chars == 0:
         raise NoTextError("Documento escaneado: no tiene capa de texto y requiere OCR.")
+    for content in pages:
+        _finish(content, evidence.seen)
     return Document(formato="pdf", blocks=_assemble(pages), paginas=len(pages))
 
 
 def _read_page(page: Page, number: int, evidence: WrapSpaces) -> tuple[_PageContent, int]:
-    """One page's blocks in reading order, its margin lines, and how many characters it has
-    (``evidence``: what the pages so far show of wrap spaces, this page's added)."""
+    """One page's tables, margin lines and body lines, and how many characters it has; its
+    lines are counted into ``evidence`` (what the document shows of wrap spaces)."""
     # Space glyphs are kept: not as text, but to tell where the producer printed a space.
     chars = [c for c in cast(list[PdfChar], page.chars) if c.get("upright", True)]
     glyphs = sum(1 for c in chars if c["text"].strip())
     content = _PageContent(number=number, height=float(page.height), width=float(page.width))
     if not glyphs:
         return content, 0
-    tables, free, pending = ruled.ruled_tables(page, chars, number)
+    tables, free, content.pending = ruled.ruled_tables(page, chars, number)
     content.placed.extend(tables)
-    body: list[Line] = []
     for line in group_lines(free):
         if line.bottom < content.height * MARGIN_ZONE or line.top > content.height * (1 - MARGIN_ZONE):
             content.margin_lines.append((line.top, line))
         else:
-            body.append(line)
-    ruled.observe(pending, evidence)
-    aligned.observe(body, content.width, evidence)
-    ruled.fill_items(pending, evidence.seen)
-    content.placed.extend(aligned.free_text(body, number, content.width, evidence.seen))
-    content.placed.sort(key=lambda item: item[0])
+            content.body.append(line)
+    ruled.observe(content.pending, evidence)
+    aligned.observe(content.body, content.width, evidence)
     return content, glyphs
+
+
+def _finish(content: _PageContent, wrap_spaces: bool) -> None:
+    """Split the page's cells and body lines into items, paragraphs and unruled tables, in reading order."""
+    ruled.fill_items(content.pending, wrap_spaces)
+    content.placed.extend(aligned.free_text(content.body, content.number, content.width, wrap_spaces))
+    content.placed.sort(key=lambda item: item[0])
+    content.pending, content.body = [], []
 
 
 def _assemble(pages: list[_PageContent]) -> list[Block]:

@@ -159,7 +159,8 @@ def _own_end(text: Line) -> bool:
     """Does a column's text on a line end with its own words? Not when a gap wider than a
     word space is inside it: a gutter too narrow to see joined it to the next column's text,
     whose end tells nothing of this column's wrap spaces."""
-    return all(b[1] - a[2] <= 0.6 * text.size for a, b in zip(text.words, text.words[1:]))
+    widest = 1.5 * text.space_width
+    return all(b[1] - a[2] <= widest for a, b in zip(text.words, text.words[1:]))
 
 
 def _by_column(segments: list[Line], columns: list[int]) -> dict[int, Line]:
