@@ -30,7 +30,9 @@ from layoutgen.report import Summary, kind_table, summarise, worst_docs  # noqa:
 # reader improves; never lower it to make a change pass. The target is 99.5 %.
 # Raised to 90.79 % with the requirement layouts (formation headers over several rows, wrapped
 # instructions, dates under their labels), the set then drawing those layouts too.
-MIN_ACCURACY = 90.7
+# Raised to 90.895 % with the PDF reader's breaks inside a word and lists told from wraps, the set
+# then drawing hyphenated compounds that break after their hyphen (layout ``compounds``).
+MIN_ACCURACY = 90.8
 
 SEED = 2024
 COUNT = 160

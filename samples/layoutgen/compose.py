@@ -8,6 +8,7 @@ the content *after* composing, never from the rendered file.
 from __future__ import annotations
 
 import random
+import re
 from copy import deepcopy
 from dataclasses import dataclass, field
 from itertools import zip_longest
@@ -23,6 +24,12 @@ MARGIN = 56.69  # 2 cm, the margin of every renderer
 PAPERS = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _CODES = {"tipo", "grado_minimo", "prioridad", "caracter"}
+# Words a form may print as the first part of a hyphenated compound (``Layout.compounds``).
+_COMPOUNDS = {"técnico": "técnico-jurídico", "técnicos": "técnico-jurídicos",
+              "administrativa": "técnico-administrativa", "administrativos": "técnico-administrativos",
+              "institucional": "político-institucional", "económico": "económico-financiero"}
+_COMPOUND_WORD = re.compile(r"\b(" + "|".join(_COMPOUNDS) + r")\b", re.IGNORECASE)
+_FUNCTION_TEXTS = ("funcion", "resultado", "fuente_verificacion", "indicador")
 
 
 @dataclass
@@ -48,6 +55,29 @@ def text_width(lay: Layout) -> float:
     return page_size(lay)[0] - 2 * MARGIN
 
 
+def _compound(text: str | None) -> str | None:
+    """``text`` with its compound-able words printed as compounds, in their case."""
+    if not text:
+        return text
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        compound = _COMPOUNDS[word.lower()]
+        if word.isupper():
+            return compound.upper()
+        return compound[0].upper() + compound[1:] if word[0].isupper() else compound
+
+    return _COMPOUND_WORD.sub(swap, text)
+
+
+def _with_compounds(content: dict[str, Any]) -> None:
+    """Hyphenated compounds in the objective and the function texts: a narrow column breaks them after the hyphen."""
+    content["objetivo"] = _compound(content["objetivo"])
+    for function in content["funciones"]:
+        for key in _FUNCTION_TEXTS:
+            function[key] = _compound(function.get(key))
+
+
 def _strip_accents(value: Any, key: str = "") -> Any:
     if isinstance(value, str):
         return value if key in _CODES else unaccent(value)
@@ -63,6 +93,8 @@ class Composer:
 
     def __init__(self, content: dict[str, Any], lay: Layout, rng: random.Random) -> None:
         self.c = deepcopy(content)
+        if lay.compounds:
+            _with_compounds(self.c)
         if not lay.content_accents:
             self.c = _strip_accents(self.c)
         self.lay = lay
@@ -128,7 +160,10 @@ class Composer:
             return items
         pad = [12.0, 10.8] if width_fraction is not None else [0.0]
         width = self.avail * (width_fraction or 1.0)
-        return unambiguous(items, [width - p for p in pad], self.lay.font, self.lay.size)
+        # Wrap spaces tell the items apart where a reader knows the line's right limit: in a ruled
+        # cell or between the page margins, not in a column without rules.
+        spaced = self.lay.lists_tight and (width_fraction is None or self.ruled("other"))
+        return unambiguous(items, [width - p for p in pad], self.lay.font, self.lay.size, spaced)
 
     def list_block(self, items: list[str], header: str | None = None) -> list[str]:
         """A list as rows, as lines in one cell, or as lines under the heading; returns the items printed."""

@@ -87,6 +87,8 @@ class Layout:
     print_lugar: bool = False
     print_relations: bool = True
     print_normas: bool = True
+    compounds: bool = False  # texts hold hyphenated compounds ("técnico-jurídico"), which may break after the hyphen
+    lists_tight: bool = False  # "lo": list items kept in order when LibreOffice's wrap spaces tell them apart
     columns: list[str] = field(default_factory=list)  # order of the function columns
     labels: dict[str, str] = field(default_factory=dict)  # field → folded synonym
     headings: dict[str, str] = field(default_factory=dict)  # section → folded synonym
@@ -166,6 +168,10 @@ def draw_layout(rng: random.Random, formato: str) -> Layout:
     lay.print_normas = rng.random() < 0.95
     _draw_words(rng, lay)
     _draw_requirement_variants(rng, lay)
+    # Drawn after every other choice: adding them changed no earlier draw of a (seed, index).
+    lay.compounds = rng.random() < 0.3
+    tight = rng.random() < 0.5
+    lay.lists_tight = formato == "lo" and tight
     return lay
 
 

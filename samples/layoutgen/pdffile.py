@@ -28,7 +28,9 @@ class _Styles:
 
         regular, bold, italic = _FACES[lay.font]
         size = lay.size
-        self.body = ParagraphStyle("body", fontName=regular, fontSize=size, leading=size * 1.22)
+        # Word and LibreOffice break a line after the hyphen of a compound; reportlab only when asked.
+        self.body = ParagraphStyle("body", fontName=regular, fontSize=size, leading=size * 1.22,
+                                   embeddedHyphenation=1 if lay.compounds else 0)
         self.bold = ParagraphStyle("bold", parent=self.body, fontName=bold)
         self.center = ParagraphStyle("center", parent=self.body, alignment=TA_CENTER)
         self.center_bold = ParagraphStyle("center_bold", parent=self.bold, alignment=TA_CENTER)

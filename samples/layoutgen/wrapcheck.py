@@ -5,6 +5,10 @@ asking whether the next item's first word would have fitted at the end of the pr
 When an item's last line is so full that the next word could not have fitted, nobody can tell;
 real documents have such cells, but a generated document's ground truth must be recoverable,
 so the generator reorders such items (or, as a last resort, drops one) before drawing them.
+
+Word files converted by LibreOffice tell more: LibreOffice prints a space glyph at the end of
+every line it wraps, so an item whose last line ends without one, though it had room for it,
+ended at an Enter (``spaced``): there only the room for a space is asked.
 """
 
 from __future__ import annotations
@@ -48,14 +52,15 @@ def _last_line_width(text: str, width: float, font: str, size: float) -> float:
     return stringWidth(line, font, size)
 
 
-def _clear(a: str, b: str, widths: list[float], font: str, size: float) -> bool:
-    first = b.split()[0]
+def _clear(a: str, b: str, widths: list[float], font: str, size: float, spaced: bool = False) -> bool:
+    after = " " if spaced else " " + b.split()[0]
     # Generous margin: Word files converted by LibreOffice use metric-compatible but not identical fonts.
-    return all(_last_line_width(a, w, font, size) + stringWidth(" " + first, font, size) * 1.2 + 10 < w for w in widths)
+    return all(_last_line_width(a, w, font, size) + stringWidth(after, font, size) * 1.2 + 10 < w for w in widths)
 
 
-def unambiguous(items: list[str], widths: list[float], font: str, size: float) -> list[str]:
-    """``items`` in an order whose every break between items is recoverable (see module docstring)."""
+def unambiguous(items: list[str], widths: list[float], font: str, size: float, spaced: bool = False) -> list[str]:
+    """``items`` in an order whose every break between items is recoverable (see module docstring;
+    ``spaced``: the renderer prints wrap spaces)."""
     if len(items) < 2 or not widths:
         return list(items)
     register_vera()
@@ -67,7 +72,7 @@ def unambiguous(items: list[str], widths: list[float], font: str, size: float) -
         rng.shuffle(shuffled)
         candidates.append(shuffled)
     for order in candidates:
-        if all(_clear(a, b, widths, face, size) for a, b in zip(order, order[1:])):
+        if all(_clear(a, b, widths, face, size, spaced) for a, b in zip(order, order[1:])):
             return order
     worst = max(items, key=lambda i: max(_last_line_width(i, w, face, size) / w for w in widths))
-    return unambiguous([i for i in items if i != worst], widths, font, size)
+    return unambiguous([i for i in items if i != worst], widths, font, size, spaced)
