@@ -88,7 +88,7 @@ def _unruled_table(lines: list[Line], start: int, page: int, right: float, wrap_
     _subheader(lines, start, starts, extents)
     region, end = _region(lines, start, starts, extents)
     table_rows = [Row(cells=[Cell(items=[clean_ws(i) for i in cell if clean_ws(i)]) for cell in row], page=page)
-                  for row in _rows(region, right, len(starts), wrap_spaces)]
+                  for row in _rows(region, right, starts, wrap_spaces)]
     edge = max((s.x1 for _line, segments, _columns in region for s in segments), default=starts[-1])
     return Table(rows=table_rows, page=page, col_edges=[round(x, 1) for x in [*starts, edge]], ruled=False), end
 
@@ -137,7 +137,8 @@ def _region(lines: list[Line], start: int, starts: list[float],
         columns = [_column(s, starts, extents) for s in segments]
         if len(segments) == 1 and not (abs(segments[0].x0 - starts[columns[0]]) <= COLUMN_SLACK):
             break  # text that does not start at a column: the table is over
-        if len(segments) == 1 and columns[0] == 0 and len(starts) > 1 and segments[0].x1 >= starts[1] - 2:
+        if len(segments) == 1 and columns[0] == 0 and len(starts) > 1 and segments[0].x1 >= starts[1] - 2 \
+                and not _group_row(lines, index, starts, extents):
             break  # a line across the columns is a paragraph
         region.append((line, segments, columns))
         previous_bottom = line.bottom
@@ -145,18 +146,34 @@ def _region(lines: list[Line], start: int, starts: list[float],
     return region, index
 
 
-def _rows(region: list[_RegionLine], right: float, width: int, wrap_spaces: bool) -> list[list[list[str]]]:
-    """The items of each row and column (``width`` of them) of a table's region.
+def _group_row(lines: list[Line], index: int, starts: list[float], extents: list[tuple[float, float]]) -> bool:
+    """Is the line across the columns at ``index`` a row of the table naming the group of rows
+    below it? Only when a close line under it goes on in the table's columns, all of them."""
+    if index + 1 >= len(lines) or len(starts) < 3:
+        return False
+    line, nxt = lines[index], lines[index + 1]
+    if nxt.top - line.bottom > 1.6 * nxt.size:
+        return False
+    found = [_column(s, starts, extents) for s in nxt.segments(starts)]
+    return found == list(range(len(starts))) and abs(nxt.x0 - starts[0]) <= COLUMN_SLACK
+
+
+def _rows(region: list[_RegionLine], right: float, starts: list[float], wrap_spaces: bool) -> list[list[list[str]]]:
+    """The items of each row and column (one per start) of a table's region.
 
     A line close below the previous one continues the row when its text in each column
     continues the item above it in that column (no blank line between them, and it would not
     have fitted on the line above: :func:`~.lines.starts_item`) or starts a bulleted item, and
     some column continues. A line with text in one column only, past the first, adds an item
     to that cell of the row (a list typed one entry per line). Any other line starts a row.
-    A column's right limit is the furthest its text reaches in the table.
+    A column's right limit is the furthest its text reaches in the table (a row across the
+    columns aside).
     """
+    width = len(starts)
     reach: dict[int, float] = {}
     for _line, segments, columns in region:
+        if width > 1 and columns == [0] and segments[0].x1 >= starts[1] - 2:
+            continue
         for s, c in zip(segments, columns):
             reach[c] = max(reach.get(c, 0.0), s.x1)
     rows: list[list[list[str]]] = []
