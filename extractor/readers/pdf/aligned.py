@@ -80,18 +80,47 @@ def _paragraph(lines: list[Line], start: int, page: int, sizes: tuple[float, flo
 
 
 def _unruled_table(lines: list[Line], start: int, page: int, right: float, wrap_spaces: bool) -> tuple[Table, int]:
-    """Rows of aligned text starting at ``lines[start]``: columns are where segments start."""
-    starts = [s.x0 for s in lines[start].segments()]
-    region, end = _region(lines, start, starts)
+    """Rows of aligned text starting at ``lines[start]``: columns are where header cells start,
+    each reaching as far as its header text (see :func:`_column`)."""
+    header = lines[start].segments()
+    starts = [s.x0 for s in header]
+    extents = [(s.x0, s.x1) for s in header]
+    _subheader(lines, start, starts, extents)
+    region, end = _region(lines, start, starts, extents)
     table_rows = [Row(cells=[Cell(items=[clean_ws(i) for i in cell if clean_ws(i)]) for cell in row], page=page)
-                  for row in _rows(region, right, len(starts), wrap_spaces)]
+                  for row in _rows(region, right, starts, wrap_spaces)]
     edge = max((s.x1 for _line, segments, _columns in region for s in segments), default=starts[-1])
     return Table(rows=table_rows, page=page, col_edges=[round(x, 1) for x in [*starts, edge]], ruled=False), end
 
 
-def _region(lines: list[Line], start: int, starts: list[float]) -> tuple[list[_RegionLine], int]:
+def _subheader(lines: list[Line], start: int, starts: list[float], extents: list[tuple[float, float]]) -> None:
+    """Split the columns of a two-row header: when the line under the header leaves the first
+    column blank and prints several cells under one header cell (grade names under a merged
+    "Grado mínimo de formación aceptable"), each of them is a column of its own."""
+    if start + 1 >= len(lines):
+        return
+    first, second = lines[start], lines[start + 1]
+    segments = second.segments()
+    if second.top - first.bottom > 1.6 * second.size or len(segments) < 2:
+        return
+    under = [_column(s, starts, extents) for s in segments]
+    if 0 in under or max(under.count(c) for c in under) < 2:
+        return
+    for column in sorted(set(under), reverse=True):
+        cells = [s for s, c in zip(segments, under) if c == column]
+        if len(cells) < 2:
+            continue
+        spans = [(s.x0, s.x1) for s in cells]
+        spans[0] = (min(starts[column], spans[0][0]), spans[0][1])
+        starts[column:column + 1] = [x0 for x0, _x1 in spans]
+        extents[column:column + 1] = spans
+
+
+def _region(lines: list[Line], start: int, starts: list[float],
+            extents: list[tuple[float, float]]) -> tuple[list[_RegionLine], int]:
     """The lines of the table from ``lines[start]``, each cut into segments placed in columns,
-    and the index of the first line after it. ``starts`` grows as new columns appear."""
+    and the index of the first line after it. ``starts`` (and ``extents``) grow as new columns
+    appear: text starting right of the last column's start and of its header text."""
     region: list[_RegionLine] = []
     index = start
     previous_bottom = lines[start].top
@@ -102,12 +131,14 @@ def _region(lines: list[Line], start: int, starts: list[float]) -> tuple[list[_R
         segments = line.segments(starts)
         if len(segments) >= 2:
             for s in segments:
-                if min(abs(s.x0 - x) for x in starts) > COLUMN_SLACK and s.x0 > starts[-1]:
+                if min(abs(s.x0 - x) for x in starts) > COLUMN_SLACK and s.x0 > max(starts[-1], extents[-1][1]):
                     starts.append(s.x0)
-        columns = [_column(s.x0, starts) for s in segments]
+                    extents.append((s.x0, s.x1))
+        columns = [_column(s, starts, extents) for s in segments]
         if len(segments) == 1 and not (abs(segments[0].x0 - starts[columns[0]]) <= COLUMN_SLACK):
             break  # text that does not start at a column: the table is over
-        if len(segments) == 1 and columns[0] == 0 and len(starts) > 1 and segments[0].x1 >= starts[1] - 2:
+        if len(segments) == 1 and columns[0] == 0 and len(starts) > 1 and segments[0].x1 >= starts[1] - 2 \
+                and not _group_row(lines, index, starts, extents):
             break  # a line across the columns is a paragraph
         region.append((line, segments, columns))
         previous_bottom = line.bottom
@@ -115,18 +146,34 @@ def _region(lines: list[Line], start: int, starts: list[float]) -> tuple[list[_R
     return region, index
 
 
-def _rows(region: list[_RegionLine], right: float, width: int, wrap_spaces: bool) -> list[list[list[str]]]:
-    """The items of each row and column (``width`` of them) of a table's region.
+def _group_row(lines: list[Line], index: int, starts: list[float], extents: list[tuple[float, float]]) -> bool:
+    """Is the line across the columns at ``index`` a row of the table naming the group of rows
+    below it? Only when a close line under it goes on in the table's columns, all of them."""
+    if index + 1 >= len(lines) or len(starts) < 3:
+        return False
+    line, nxt = lines[index], lines[index + 1]
+    if nxt.top - line.bottom > 1.6 * nxt.size:
+        return False
+    found = [_column(s, starts, extents) for s in nxt.segments(starts)]
+    return found == list(range(len(starts))) and abs(nxt.x0 - starts[0]) <= COLUMN_SLACK
+
+
+def _rows(region: list[_RegionLine], right: float, starts: list[float], wrap_spaces: bool) -> list[list[list[str]]]:
+    """The items of each row and column (one per start) of a table's region.
 
     A line close below the previous one continues the row when its text in each column
     continues the item above it in that column (no blank line between them, and it would not
     have fitted on the line above: :func:`~.lines.starts_item`) or starts a bulleted item, and
     some column continues. A line with text in one column only, past the first, adds an item
     to that cell of the row (a list typed one entry per line). Any other line starts a row.
-    A column's right limit is the furthest its text reaches in the table.
+    A column's right limit is the furthest its text reaches in the table (a row across the
+    columns aside).
     """
+    width = len(starts)
     reach: dict[int, float] = {}
     for _line, segments, columns in region:
+        if width > 1 and columns == [0] and segments[0].x1 >= starts[1] - 2:
+            continue
         for s, c in zip(segments, columns):
             reach[c] = max(reach.get(c, 0.0), s.x1)
     rows: list[list[list[str]]] = []
@@ -173,10 +220,16 @@ def _by_column(segments: list[Line], columns: list[int]) -> dict[int, Line]:
     return cells
 
 
-def _column(x0: float, starts: list[float]) -> int:
-    """The column a segment starting at ``x0`` falls in: the last start it reaches."""
+def _column(segment: Line, starts: list[float], extents: list[tuple[float, float]]) -> int:
+    """The column a segment falls in: the last start it reaches, unless it starts at no column
+    and lies under another column's header text more (a value right-aligned or centred under
+    its header, which may start left of the header's own start)."""
     column = 0
     for i, start in enumerate(starts):
-        if x0 >= start - COLUMN_SLACK:
+        if segment.x0 >= start - COLUMN_SLACK:
             column = i
-    return column
+    if min(abs(segment.x0 - x) for x in starts) <= COLUMN_SLACK:
+        return column
+    overlaps = [min(segment.x1, x1) - max(segment.x0, x0) for x0, x1 in extents]
+    best = max(range(len(extents)), key=lambda i: overlaps[i])
+    return best if overlaps[best] > max(overlaps[column], 0.0) else column
