@@ -26,13 +26,15 @@ from layoutgen.expected import expected_record  # noqa: E402
 from layoutgen.report import Summary, kind_table, summarise, worst_docs  # noqa: E402
 
 # A ratchet, not a goal: the fields-exact percentage the reader reached on this very set when the
-# test was written (86.90 % on 2025-11-25), rounded down to one decimal. Raise it whenever the
+# test was written (86.90 % on 2026-11-25), rounded down to one decimal. Raise it whenever the
 # reader improves; never lower it to make a change pass. The target is 99.5 %.
 # Raised to 90.79 % with the requirement layouts (formation headers over several rows, wrapped
 # instructions, dates under their labels), the set then drawing those layouts too.
 # Raised to 90.895 % with the PDF reader's breaks inside a word and lists told from wraps, the set
 # then drawing hyphenated compounds that break after their hyphen (layout ``compounds``).
-MIN_ACCURACY = 90.8
+# Raised to 93.77 % (13162 of 14037 fields) with aligned PDF tables read under their header's extent
+# and two-row headers split into their own columns, and the section-level fixes of the same day.
+MIN_ACCURACY = 93.7
 
 SEED = 2024
 COUNT = 160
