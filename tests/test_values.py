@@ -147,3 +147,10 @@ def test_compact_joins_broken_words() -> None:
 ])
 def test_strip_numbering(text: str, rest: str) -> None:
     assert strip_numbering(text) == rest
+
+
+def test_item_prefixes_are_words_of_their_own() -> None:
+    from extractor.sections.values import clean_item
+
+    assert [clean_item(t) for t in ["Numero 161", "N°147", "Nro. 12", "#12"]] == ["161", "147", "12", "12"]
+    assert [clean_item(t) for t in ["Nombre", "Nogales 4"]] == ["Nombre", "Nogales 4"]

@@ -191,7 +191,8 @@ def _value_words(data: dict[str, Any]) -> ValueWords:
         gestion_year=re.compile(rf"\b{_words_pattern(values['gestion_words'])}\s*"
                                 rf"(?:{_words_pattern(values['gestion_qualifiers'])}\s*)?(20\d\d|19\d\d)\b"),
         plan_year=re.compile(rf"\b{_printed_pattern(values['plan_acronyms'])}\s*[-–]?\s*(20\d\d)\b", re.IGNORECASE),
-        item_prefix=re.compile(rf"^{_printed_pattern(values['item_prefixes'])}\s*", re.IGNORECASE),
+        # A prefix is a word of its own: "N° 147", "Numero 161", never the "No" of "Nogales".
+        item_prefix=re.compile(rf"^(?:{_printed_pattern(values['item_prefixes'])})(?![^\W\d_])\s*", re.IGNORECASE),
         weight=re.compile(rf"[\d\s.,%]+{_printed_pattern(values['weight_units'])}?", re.IGNORECASE),
         # Long single words are also looked for with the spaces removed ("Licencia tura").
         grades=tuple(
