@@ -176,8 +176,19 @@ def _clings(char: PdfChar, end: float, size: float, spaces: list[tuple[float, fl
     return not any(end - 0.5 <= x0 < char["x0"] for x0, _x1 in spaces)
 
 
+# Symbol fonts map their glyphs onto letters ("n" is ZapfDingbats' square): a glyph drawn in one of
+# them is a bullet, whatever letter the font's encoding gives it.
+_SYMBOL_FONTS = ("zapfdingbats", "dingbats", "wingdings", "webdings")
+
+
+def _glyph(char: PdfChar) -> str:
+    if _CID.match(char["text"]) or any(name in char["fontname"].lower() for name in _SYMBOL_FONTS):
+        return "•"
+    return char["text"]
+
+
 def _word(chars: list[PdfChar]) -> Word:
-    text = "".join("•" if _CID.match(c["text"]) else c["text"] for c in chars).translate(_LIGATURES)
+    text = "".join(_glyph(c) for c in chars).translate(_LIGATURES)
     x0, _top, x1, _bottom = _bbox(chars)
     return text, x0, x1
 
