@@ -48,8 +48,10 @@ def column_map(first: Table, second: Table, within: bool = False) -> list[int] |
     if within:
         if b[0] < a[0] - _EDGE_TOLERANCE or b[-1] > a[-1] + _EDGE_TOLERANCE:
             return None
-    elif abs(a[0] - b[0]) > _EDGE_TOLERANCE or (
+    elif (first.ruled or second.ruled) and abs(a[0] - b[0]) > _EDGE_TOLERANCE or (
             first.ruled and second.ruled and abs(a[-1] - b[-1]) > _EDGE_TOLERANCE):
+        # Without rules a table's left edge is where its first column's text starts, which
+        # moves with that text's alignment (numbers centred): the inner edges decide.
         return None
     inner = a[1:-1]
     shared = sum(1 for x in inner if any(abs(x - y) <= _EDGE_TOLERANCE for y in b))

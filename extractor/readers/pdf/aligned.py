@@ -82,13 +82,18 @@ def _paragraph(lines: list[Line], start: int, page: int, sizes: tuple[float, flo
 def _unruled_table(lines: list[Line], start: int, page: int, right: float, wrap_spaces: bool) -> tuple[Table, int]:
     """Rows of aligned text starting at ``lines[start]``: columns are where header cells start,
     each reaching as far as its header text (see :func:`_column`)."""
-    header = lines[start].segments()
+    header = lines[start].segments(bare=True)
     starts = [s.x0 for s in header]
     extents = [(s.x0, s.x1) for s in header]
     _subheader(lines, start, starts, extents)
     region, end = _region(lines, start, starts, extents)
-    table_rows = [Row(cells=[Cell(items=[clean_ws(i) for i in cell if clean_ws(i)]) for cell in row], page=page)
-                  for row in _rows(region, right, starts, wrap_spaces)]
+    rows, groups = _rows(region, right, starts, wrap_spaces)
+    table_rows = []
+    for number, row in enumerate(rows):
+        cells = [Cell(items=[clean_ws(i) for i in cell if clean_ws(i)]) for cell in row]
+        if number in groups:
+            cells[0].span = len(cells)  # a line across the columns naming the rows below it
+        table_rows.append(Row(cells=cells, page=page))
     edge = max((s.x1 for _line, segments, _columns in region for s in segments), default=starts[-1])
     return Table(rows=table_rows, page=page, col_edges=[round(x, 1) for x in [*starts, edge]], ruled=False), end
 
@@ -100,7 +105,7 @@ def _subheader(lines: list[Line], start: int, starts: list[float], extents: list
     if start + 1 >= len(lines):
         return
     first, second = lines[start], lines[start + 1]
-    segments = second.segments()
+    segments = second.segments(bare=True)
     if second.top - first.bottom > 1.6 * second.size or len(segments) < 2:
         return
     under = [_column(s, starts, extents) for s in segments]
@@ -128,18 +133,26 @@ def _region(lines: list[Line], start: int, starts: list[float],
         line = lines[index]
         if line.top - previous_bottom > 1.6 * line.size and region:
             break  # a blank gap ends the table
-        segments = line.segments(starts)
+        segments = line.segments(starts, bare=True)
         if len(segments) >= 2:
-            for s in segments:
-                if min(abs(s.x0 - x) for x in starts) > COLUMN_SLACK and s.x0 > max(starts[-1], extents[-1][1]):
+            for k, s in enumerate(segments):
+                # Text past the last column's header is a column of its own only when the
+                # last column already has text on this line; alone, it is that column's
+                # value, right-aligned or centred in a cell wider than its header.
+                if min(abs(s.x0 - x) for x in starts) > COLUMN_SLACK and s.x0 > max(starts[-1], extents[-1][1]) \
+                        and any(t.x0 >= starts[-1] - COLUMN_SLACK for t in segments[:k]):
                     starts.append(s.x0)
                     extents.append((s.x0, s.x1))
         columns = [_column(s, starts, extents) for s in segments]
-        if len(segments) == 1 and not (abs(segments[0].x0 - starts[columns[0]]) <= COLUMN_SLACK):
-            break  # text that does not start at a column: the table is over
-        if len(segments) == 1 and columns[0] == 0 and len(starts) > 1 and segments[0].x1 >= starts[1] - 2 \
-                and not _group_row(lines, index, starts, extents):
+        across = len(segments) == 1 and len(starts) > 1 and segments[0].x0 < starts[1] - COLUMN_SLACK \
+            and segments[0].x1 >= starts[1] - 2
+        if across:
+            columns = [0]
+        if across and not _group_row(lines, index, starts, extents):
             break  # a line across the columns is a paragraph
+        # A group row may start left of a first column whose values are centred.
+        if len(segments) == 1 and not across and not (abs(segments[0].x0 - starts[columns[0]]) <= COLUMN_SLACK):
+            break  # text that does not start at a column: the table is over
         region.append((line, segments, columns))
         previous_bottom = line.bottom
         index += 1
@@ -148,18 +161,22 @@ def _region(lines: list[Line], start: int, starts: list[float],
 
 def _group_row(lines: list[Line], index: int, starts: list[float], extents: list[tuple[float, float]]) -> bool:
     """Is the line across the columns at ``index`` a row of the table naming the group of rows
-    below it? Only when a close line under it goes on in the table's columns, all of them."""
+    below it? Only when a close line under it goes on in the table's columns."""
     if index + 1 >= len(lines) or len(starts) < 3:
         return False
     line, nxt = lines[index], lines[index + 1]
     if nxt.top - line.bottom > 1.6 * nxt.size:
         return False
-    found = [_column(s, starts, extents) for s in nxt.segments(starts)]
-    return found == list(range(len(starts))) and abs(nxt.x0 - starts[0]) <= COLUMN_SLACK
+    found = [_column(s, starts, extents) for s in nxt.segments(starts, bare=True)]
+    # The next line fills the first column and at least half of the others, left to right (a
+    # short column of it may be blank, a centred number may start right of its column's start).
+    return bool(found) and found[0] == 0 and found == sorted(set(found)) and 2 * len(found) >= len(starts)
 
 
-def _rows(region: list[_RegionLine], right: float, starts: list[float], wrap_spaces: bool) -> list[list[list[str]]]:
-    """The items of each row and column (one per start) of a table's region.
+def _rows(region: list[_RegionLine], right: float, starts: list[float],
+          wrap_spaces: bool) -> tuple[list[list[list[str]]], set[int]]:
+    """The items of each row and column (one per start) of a table's region, and which rows
+    are group rows (a line across the columns, naming the rows below it: a row of its own).
 
     A line close below the previous one continues the row when its text in each column
     continues the item above it in that column (no blank line between them, and it would not
@@ -177,9 +194,15 @@ def _rows(region: list[_RegionLine], right: float, starts: list[float], wrap_spa
         for s, c in zip(segments, columns):
             reach[c] = max(reach.get(c, 0.0), s.x1)
     rows: list[list[list[str]]] = []
+    groups: set[int] = set()
     above: dict[int, Line] = {}  # the row's latest text in each column
     previous: Line | None = None
     for line, segments, columns in region:
+        if width > 1 and columns == [0] and segments[0].x1 >= starts[1] - 2:
+            groups.add(len(rows))
+            rows.append([[line.text]] + [[] for _ in range(width - 1)])
+            above, previous = {}, None
+            continue
         cells = _by_column(segments, columns)
         close = previous is not None and line.top - previous.bottom <= 0.45 * line.size
         starting = {c: c not in above or line.top - above[c].bottom > 1.2 * line.size
@@ -192,14 +215,14 @@ def _rows(region: list[_RegionLine], right: float, starts: list[float], wrap_spa
                     rows[-1][c].append(s.text)
                 else:
                     rows[-1][c][-1] = joined(rows[-1][c][-1], s.text)
-        elif rows and len(segments) == 1 and columns[0] > 0:
+        elif rows and previous is not None and len(segments) == 1 and columns[0] > 0:
             rows[-1][columns[0]].append(line.text)  # an item of its own: Enter was pressed
         else:
             rows.append([[cells[c].text] if c in cells else [] for c in range(width)])
             above = {}
         above.update(cells)
         previous = line
-    return rows
+    return rows, groups
 
 
 def _own_end(text: Line) -> bool:

@@ -25,6 +25,8 @@ from extractor.textnorm import clean_ws
 
 # A gap wider than this many font sizes separates two columns of text.
 COLUMN_GAP_EM = 1.5
+# In a table, a gap this wide with no space glyph in it separates two columns (see Line.segments).
+BARE_GAP_EM = 0.6
 # A gap wider than this many font sizes separates two words.
 WORD_GAP_EM = 0.15
 # The width of a space, generously (Helvetica 0.28, Times 0.25, DejaVu 0.32 of the font size).
@@ -97,14 +99,21 @@ class Line:
         widths = sorted(x1 - x0 for x0, x1 in self.spaces if x1 > x0)
         return widths[len(widths) // 2] if widths else SPACE_EM * self.size
 
-    def segments(self, starts: list[float] | None = None) -> list[Line]:
+    def segments(self, starts: list[float] | None = None, bare: bool = False) -> list[Line]:
         """The line cut where a gap is wide enough to separate columns, or, when the column
-        ``starts`` of a table are known, wherever a word begins a column after a space."""
+        ``starts`` of a table are known, wherever a word begins a column after a space.
+
+        ``bare`` (a line of a table): also cut where a narrower gap has no space glyph in it
+        while the line prints space glyphs elsewhere: its producer wrote the two texts apart,
+        as cells of two columns whose gutter is too narrow to see.
+        """
         parts: list[list[Word]] = [[self.words[0]]]
         for word in self.words[1:]:
             gap = word[1] - parts[-1][-1][2]
             at_column = starts is not None and gap > 0.4 * self.size and any(
                 abs(word[1] - x) <= 2.5 for x in starts) and word[1] > parts[-1][0][1] + 2.5
+            if bare and not at_column and self.spaces and gap > BARE_GAP_EM * self.size:
+                at_column = not any(x0 >= parts[-1][-1][2] - 1.0 and x1 <= word[1] + 1.0 for x0, x1 in self.spaces)
             if gap > COLUMN_GAP_EM * self.size or at_column:
                 parts.append([word])
             else:
