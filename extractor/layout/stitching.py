@@ -7,13 +7,16 @@ from extractor.textnorm import fold
 
 # Column borders of two pieces of one table agree within this many points.
 _EDGE_TOLERANCE = 4.0
+# A continuation drawn aside by at most this many points is still the same table.
+_MAX_SHIFT = 12.0
 
 
 def stitch(document: Document) -> Document:
     """Merge each table with the table that continues it right after a page break.
 
     A continuation is a table that follows another with nothing in between and has the same
-    columns. A repeated header row is dropped; a first row that only continues the previous
+    columns, after a page break or, for rows without rules right under a ruled table, on the
+    same page (a cut row whose rules the break took). A repeated header row is dropped; a first row that only continues the previous
     row (its first cell empty, or starting in lower case, or completing a wrapped line) is
     joined to that row. Where the format gives column positions (PDF), a continuation whose
     columns are finer than the table's (a nested table cut by the break, welded into the grid)
@@ -40,16 +43,24 @@ def column_map(first: Table, second: Table, within: bool = False) -> list[int] |
     if not first.rows or not second.rows:
         return None
     last_page = first.rows[-1].page
-    if not within and last_page is not None and second.page is not None and second.page <= last_page:
-        return None  # two tables on one page are two tables
+    if not within and last_page is not None and second.page is not None and second.page <= last_page \
+            and not (first.ruled and not second.ruled):
+        # Two tables on one page are two tables, but rows right under a ruled table, in its
+        # columns and without rules, are its rows whose rules a page break cut off.
+        return None
     if not (first.col_edges and second.col_edges):
         return list(range(second.ncols)) if first.ncols == second.ncols else None
     a, b = first.col_edges, second.col_edges
+    if first.ruled and second.ruled and not within:
+        # A piece drawn a little aside (a producer that places split tables at the margin,
+        # mirrored margins): both borders moved alike.
+        shift = b[0] - a[0]
+        if abs(shift) <= _MAX_SHIFT and abs(b[-1] - a[-1] - shift) <= _EDGE_TOLERANCE:
+            b = [x - shift for x in b]
     if within:
         if b[0] < a[0] - _EDGE_TOLERANCE or b[-1] > a[-1] + _EDGE_TOLERANCE:
             return None
-    elif (first.ruled or second.ruled) and abs(a[0] - b[0]) > _EDGE_TOLERANCE or (
-            first.ruled and second.ruled and abs(a[-1] - b[-1]) > _EDGE_TOLERANCE):
+    elif first.ruled and second.ruled and (abs(a[0] - b[0]) > _EDGE_TOLERANCE or abs(a[-1] - b[-1]) > _EDGE_TOLERANCE):
         # Without rules a table's left edge is where its first column's text starts, which
         # moves with that text's alignment (numbers centred): the inner edges decide.
         return None
@@ -57,6 +68,8 @@ def column_map(first: Table, second: Table, within: bool = False) -> list[int] |
     shared = sum(1 for x in inner if any(abs(x - y) <= _EDGE_TOLERANCE for y in b))
     if inner and shared * 2 < len(inner) and not within:
         return None
+    if not within and first.rows[-1].page == second.page and len(b) != len(a):
+        return None  # rows cut from a table on its own page are in all of its columns
     mapping = []
     for k in range(len(b) - 1):
         middle = (b[k] + b[k + 1]) / 2
