@@ -102,14 +102,18 @@ def _subheader(lines: list[Line], start: int, starts: list[float], extents: list
     """Split the columns of a two-row header: when the line under the header leaves the first
     column blank and prints several cells under one header cell (grade names under a merged
     "Grado mínimo de formación aceptable"), each of them is a column of its own."""
-    if start + 1 >= len(lines):
-        return
-    first, second = lines[start], lines[start + 1]
-    segments = second.segments(bare=True)
-    if second.top - first.bottom > 1.6 * second.size or len(segments) < 2:
-        return
-    under = [_column(s, starts, extents) for s in segments]
-    if 0 in under or max(under.count(c) for c in under) < 2:
+    # The sub-header line may come after lines that only finish wrapped header cells.
+    for index in range(start + 1, min(start + 4, len(lines))):
+        previous, second = lines[index - 1], lines[index]
+        segments = second.segments(bare=True)
+        if second.top - previous.bottom > 1.6 * second.size:
+            return
+        under = [_column(s, starts, extents) for s in segments]
+        if 0 in under:
+            return
+        if len(segments) >= 2 and max(under.count(c) for c in under) >= 2:
+            break
+    else:
         return
     for column in sorted(set(under), reverse=True):
         cells = [s for s, c in zip(segments, under) if c == column]
