@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractor.layout.stitching import stitch
-from extractor.model.document import Cell, Document, Row, Table
+from extractor.model.document import Cell, Document, Paragraph, Row, Table
 
 
 def row(*texts: str, page: int = 1) -> Row:
@@ -61,3 +61,45 @@ def test_different_columns_stay_apart() -> None:
     first = Table(rows=[row("a", "b")], page=1)
     second = Table(rows=[row("a", "b", "c", page=2)], page=2)
     assert len(stitch(Document("pdf", [first, second])).blocks) == 2
+
+
+EDGES = [60.0, 100.0, 300.0, 500.0]
+
+
+def test_piece_drawn_aside_continues_its_ruled_table() -> None:
+    first = Table(rows=[row(*HEADER), row("Uno", "R1", "50")], page=1, col_edges=EDGES)
+    aside = [x - 6.0 for x in EDGES]
+    second = Table(rows=[row("Dos", "R2", "50", page=2)], page=2, col_edges=aside)
+    assert len(stitch(Document("pdf", [first, second])).blocks) == 1
+
+
+def test_unruled_rows_under_a_ruled_table_are_its_cut_rows() -> None:
+    first = Table(rows=[row(*HEADER), row("Uno", "R1", "50")], page=1, col_edges=EDGES)
+    # Text positions: the first column's number is centred, so its left edge moved.
+    loose = Table(rows=[row("Dos", "R2", "50")], page=1, col_edges=[75.0, 100.0, 300.0, 480.0], ruled=False)
+    doc = stitch(Document("pdf", [first, loose]))
+    assert len(doc.blocks) == 1 and doc.blocks[0].rows[-1].texts == ["Dos", "R2", "50"]
+
+
+def test_other_tables_on_the_page_stay_apart() -> None:
+    first = Table(rows=[row("Fecha", "Fecha", "Fecha"), row("1", "2", "3")], page=1, col_edges=EDGES)
+    signatures = Table(rows=[row("Aprobado", "Servidor")], page=1, col_edges=[150.0, 302.0, 480.0], ruled=False)
+    assert len(stitch(Document("pdf", [first, signatures])).blocks) == 2
+
+
+def test_sub_heading_cut_off_by_a_page_break_joins_the_table() -> None:
+    first = Table(rows=[row(*HEADER), row("Uno", "R1", "50")], page=1, col_edges=EDGES, ruled=False)
+    heading = Paragraph(text="FUNCIONES RUTINARIAS", page=1, bold=True)
+    second = Table(rows=[row("Dos", "R2", "50", page=2)], page=2, col_edges=EDGES, ruled=False)
+    doc = stitch(Document("pdf", [first, heading, second]))
+    assert len(doc.blocks) == 1
+    rows = doc.blocks[0].rows
+    assert rows[2].cells[0].text == "FUNCIONES RUTINARIAS" and rows[2].cells[0].span == 3
+    assert rows[3].texts == ["Dos", "R2", "50"]
+
+
+def test_plain_paragraph_between_tables_keeps_them_apart() -> None:
+    first = Table(rows=[row(*HEADER), row("Uno", "R1", "50")], page=1, col_edges=EDGES, ruled=False)
+    text = Paragraph(text="Texto corrido entre dos tablas", page=1)
+    second = Table(rows=[row("Dos", "R2", "50", page=2)], page=2, col_edges=EDGES, ruled=False)
+    assert len(stitch(Document("pdf", [first, text, second])).blocks) == 3

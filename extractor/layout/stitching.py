@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.model.document import Block, Cell, Document, Row, Table
+from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
 from extractor.textnorm import fold
 
 # Column borders of two pieces of one table agree within this many points.
@@ -16,9 +16,10 @@ def stitch(document: Document) -> Document:
 
     A continuation is a table that follows another with nothing in between and has the same
     columns, after a page break or, for rows without rules right under a ruled table, on the
-    same page (a cut row whose rules the break took). A repeated header row is dropped; a first row that only continues the previous
-    row (its first cell empty, or starting in lower case, or completing a wrapped line) is
-    joined to that row. Where the format gives column positions (PDF), a continuation whose
+    same page (a cut row whose rules the break took), or with a sub-heading of its rows
+    between them that the break left outside both pieces. A repeated header row is dropped;
+    a first row that only continues the previous row (its first cell empty, or starting in
+    lower case, or completing a wrapped line) is joined to that row. Where the format gives column positions (PDF), a continuation whose
     columns are finer than the table's (a nested table cut by the break, welded into the grid)
     is mapped back onto the table's columns, the extra cells becoming a nested table again.
     """
@@ -30,9 +31,33 @@ def stitch(document: Document) -> Document:
             if mapping is not None:
                 append_table(previous, block, mapping)
                 continue
+        if isinstance(block, Table) and _across_break(blocks, block):
+            table, heading = blocks[-2], blocks.pop()
+            assert isinstance(table, Table) and isinstance(heading, Paragraph)
+            mapping = column_map(table, block)
+            assert mapping is not None
+            table.rows.append(Row(cells=[Cell(items=[heading.text], span=table.ncols)]
+                                  + [Cell() for _ in range(table.ncols - 1)], page=heading.page))
+            append_table(table, block, mapping)
+            continue
         blocks.append(block)
     document.blocks = blocks
     return document
+
+
+def _across_break(blocks: list[Block], table: Table) -> bool:
+    """Is ``table`` the rest of the table two blocks back, with a sub-heading of its rows
+    between them that a page break separated from both (the heading's line was the last of
+    one page or the first of the next, so the page's reading could not see it in the table)?"""
+    if len(blocks) < 2 or not isinstance(blocks[-1], Paragraph) or not isinstance(blocks[-2], Table):
+        return False
+    heading, first = blocks[-1], blocks[-2]
+    if not (heading.bold or heading.heading) or not first.rows or not (first.col_edges and table.col_edges):
+        return False
+    pages = (first.rows[-1].page, heading.page, table.page)
+    if None in pages or not pages[0] < pages[2]:  # type: ignore[operator]
+        return False
+    return len(first.col_edges) == len(table.col_edges) and column_map(first, table) is not None
 
 
 def column_map(first: Table, second: Table, within: bool = False) -> list[int] | None:
