@@ -19,9 +19,10 @@ def stitch(document: Document) -> Document:
     same page (a cut row whose rules the break took), or with a sub-heading of its rows
     between them that the break left outside both pieces. A repeated header row is dropped;
     a first row that only continues the previous row (its first cell empty, or starting in
-    lower case, or completing a wrapped line) is joined to that row. Where the format gives column positions (PDF), a continuation whose
-    columns are finer than the table's (a nested table cut by the break, welded into the grid)
-    is mapped back onto the table's columns, the extra cells becoming a nested table again.
+    lower case, or completing a wrapped line) is joined to that row. Where the format gives
+    column positions (PDF), a continuation whose columns are finer than the table's (a nested
+    table cut by the break, welded into the grid) is mapped back onto the table's columns,
+    the extra cells becoming a nested table again.
     """
     blocks: list[Block] = []
     for block in document.blocks:
