@@ -19,6 +19,8 @@ COLUMN_SLACK = 3.0
 
 # One line of an unruled table: the line, its segments and the column of each segment.
 _RegionLine = tuple[Line, list[Line], list[int]]
+# An unruled table's columns: where each starts, and the extent of its header text.
+_Columns = tuple[list[float], list[tuple[float, float]]]
 
 
 def text_limit(body: list[Line], width: float) -> float:
@@ -46,12 +48,15 @@ def free_text(body: list[Line], page: int, width: float, wrap_spaces: bool = Fal
     # Headings made with a bigger font (Word's heading styles are not always bold).
     body_size = statistics.median(line.size for line in body) if body else 0.0
     limit = text_limit(body, width)
+    # A producer that prints space glyphs between words shows a gap without one as a gutter.
+    worded = [line for line in body if len(line.words) > 1]
+    bare = bool(worded) and 2 * sum(1 for line in worded if line.spaces) >= len(worded)
     index = 0
     while index < len(body):
         line = body[index]
         block: Block
         if len(line.segments()) >= 2:
-            block, index = _unruled_table(body, index, page, limit, wrap_spaces)
+            block, index = _unruled_table(body, index, page, limit, (wrap_spaces, bare))
         else:
             block, index = _paragraph(body, index, page, (limit, body_size), wrap_spaces)
         placed.append((line.top, block))
@@ -79,14 +84,16 @@ def _paragraph(lines: list[Line], start: int, page: int, sizes: tuple[float, flo
     return paragraph, index
 
 
-def _unruled_table(lines: list[Line], start: int, page: int, right: float, wrap_spaces: bool) -> tuple[Table, int]:
+def _unruled_table(lines: list[Line], start: int, page: int, right: float,
+                   spacing: tuple[bool, bool]) -> tuple[Table, int]:
     """Rows of aligned text starting at ``lines[start]``: columns are where header cells start,
     each reaching as far as its header text (see :func:`_column`)."""
-    header = lines[start].segments(bare=True)
+    wrap_spaces, bare = spacing
+    header = lines[start].segments(bare=bare)
     starts = [s.x0 for s in header]
     extents = [(s.x0, s.x1) for s in header]
-    _subheader(lines, start, starts, extents)
-    region, end = _region(lines, start, starts, extents)
+    _subheader(lines, start, (starts, extents), bare)
+    region, end = _region(lines, start, (starts, extents), bare)
     rows, groups = _rows(region, right, starts, wrap_spaces)
     table_rows = []
     for number, row in enumerate(rows):
@@ -98,14 +105,16 @@ def _unruled_table(lines: list[Line], start: int, page: int, right: float, wrap_
     return Table(rows=table_rows, page=page, col_edges=[round(x, 1) for x in [*starts, edge]], ruled=False), end
 
 
-def _subheader(lines: list[Line], start: int, starts: list[float], extents: list[tuple[float, float]]) -> None:
+def _subheader(lines: list[Line], start: int, columns: _Columns,
+               bare: bool) -> None:
     """Split the columns of a two-row header: when the line under the header leaves the first
     column blank and prints several cells under one header cell (grade names under a merged
     "Grado mínimo de formación aceptable"), each of them is a column of its own."""
+    starts, extents = columns
     # The sub-header line may come after lines that only finish wrapped header cells.
     for index in range(start + 1, min(start + 4, len(lines))):
         previous, second = lines[index - 1], lines[index]
-        segments = second.segments(bare=True)
+        segments = second.segments(bare=bare)
         if second.top - previous.bottom > 1.6 * second.size:
             return
         under = [_column(s, starts, extents) for s in segments]
@@ -125,11 +134,12 @@ def _subheader(lines: list[Line], start: int, starts: list[float], extents: list
         extents[column:column + 1] = spans
 
 
-def _region(lines: list[Line], start: int, starts: list[float],
-            extents: list[tuple[float, float]]) -> tuple[list[_RegionLine], int]:
+def _region(lines: list[Line], start: int, grid: _Columns,
+            bare: bool) -> tuple[list[_RegionLine], int]:
     """The lines of the table from ``lines[start]``, each cut into segments placed in columns,
     and the index of the first line after it. ``starts`` (and ``extents``) grow as new columns
     appear: text starting right of the last column's start and of its header text."""
+    starts, extents = grid
     region: list[_RegionLine] = []
     index = start
     previous_bottom = lines[start].top
@@ -137,7 +147,7 @@ def _region(lines: list[Line], start: int, starts: list[float],
         line = lines[index]
         if line.top - previous_bottom > 1.6 * line.size and region:
             break  # a blank gap ends the table
-        segments = line.segments(starts, bare=True)
+        segments = line.segments(starts, bare=bare)
         if len(segments) >= 2:
             for k, s in enumerate(segments):
                 # Text past the last column's header is a column of its own only when the
@@ -152,7 +162,7 @@ def _region(lines: list[Line], start: int, starts: list[float],
             and segments[0].x1 >= starts[1] - 2
         if across:
             columns = [0]
-        if across and not _group_row(lines, index, starts, extents):
+        if across and not _group_row(lines, index, grid, bare):
             break  # a line across the columns is a paragraph
         # A group row may start left of a first column whose values are centred.
         if len(segments) == 1 and not across and not (abs(segments[0].x0 - starts[columns[0]]) <= COLUMN_SLACK):
@@ -163,15 +173,17 @@ def _region(lines: list[Line], start: int, starts: list[float],
     return region, index
 
 
-def _group_row(lines: list[Line], index: int, starts: list[float], extents: list[tuple[float, float]]) -> bool:
+def _group_row(lines: list[Line], index: int, columns: _Columns,
+               bare: bool) -> bool:
     """Is the line across the columns at ``index`` a row of the table naming the group of rows
     below it? Only when a close line under it goes on in the table's columns."""
+    starts, extents = columns
     if index + 1 >= len(lines) or len(starts) < 3:
         return False
     line, nxt = lines[index], lines[index + 1]
     if nxt.top - line.bottom > 1.6 * nxt.size:
         return False
-    found = [_column(s, starts, extents) for s in nxt.segments(starts, bare=True)]
+    found = [_column(s, starts, extents) for s in nxt.segments(starts, bare=bare)]
     # The next line fills the first column and at least half of the others, left to right (a
     # short column of it may be blank, a centred number may start right of its column's start).
     return bool(found) and found[0] == 0 and found == sorted(set(found)) and 2 * len(found) >= len(starts)

@@ -103,16 +103,16 @@ class Line:
         """The line cut where a gap is wide enough to separate columns, or, when the column
         ``starts`` of a table are known, wherever a word begins a column after a space.
 
-        ``bare`` (a line of a table): also cut where a narrower gap has no space glyph in it
-        while the line prints space glyphs elsewhere: its producer wrote the two texts apart,
-        as cells of two columns whose gutter is too narrow to see.
+        ``bare`` (a line of a table whose producer prints space glyphs between words): also
+        cut where a narrower gap has no space glyph in it: the producer wrote the two texts
+        apart, as cells of two columns whose gutter is too narrow to see.
         """
         parts: list[list[Word]] = [[self.words[0]]]
         for word in self.words[1:]:
             gap = word[1] - parts[-1][-1][2]
             at_column = starts is not None and gap > 0.4 * self.size and any(
                 abs(word[1] - x) <= 2.5 for x in starts) and word[1] > parts[-1][0][1] + 2.5
-            if bare and not at_column and self.spaces and gap > BARE_GAP_EM * self.size:
+            if bare and not at_column and gap > BARE_GAP_EM * self.size:
                 at_column = not any(x0 >= parts[-1][-1][2] - 1.0 and x1 <= word[1] + 1.0 for x0, x1 in self.spaces)
             if gap > COLUMN_GAP_EM * self.size or at_column:
                 parts.append([word])
