@@ -200,7 +200,7 @@ def _rows(region: list[_RegionLine], right: float, starts: list[float],
     some column continues. A line with text in one column only, past the first, adds an item
     to that cell of the row (a list typed one entry per line). Any other line starts a row.
     A column's right limit is the furthest its text reaches in the table (a row across the
-    columns aside).
+    columns and a header cell over several columns aside).
     """
     width = len(starts)
     reach: dict[int, float] = {}
@@ -208,6 +208,8 @@ def _rows(region: list[_RegionLine], right: float, starts: list[float],
         if width > 1 and columns == [0] and segments[0].x1 >= starts[1] - 2:
             continue
         for s, c in zip(segments, columns):
+            if c + 1 < width and s.x1 > starts[c + 1]:
+                continue  # a merged header cell over this column and the next
             reach[c] = max(reach.get(c, 0.0), s.x1)
     rows: list[list[list[str]]] = []
     groups: set[int] = set()
@@ -222,7 +224,7 @@ def _rows(region: list[_RegionLine], right: float, starts: list[float],
         cells = _by_column(segments, columns)
         close = previous is not None and line.top - previous.bottom <= 0.45 * line.size
         starting = {c: c not in above or line.top - above[c].bottom > 1.2 * line.size
-                    or starts_item(above[c], s, min(reach[c], right), wrap_spaces and _own_end(above[c]))
+                    or starts_item(above[c], s, min(reach.get(c, right), right), wrap_spaces and _own_end(above[c]))
                     for c, s in cells.items()}
         if rows and close and not all(starting.values()) \
                 and all(not starting[c] or (bulleted(s) and len(s.words) > 1) for c, s in cells.items()):
