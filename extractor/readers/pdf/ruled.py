@@ -108,8 +108,12 @@ def _grid(group: list[Box], cells: _Cells, page: int) -> Table:
     xs = _positions([b[0] for b in group])
     ys = _positions([b[1] for b in group])
     rows = [Row(cells=[Cell() for _ in xs], page=page) for _ in ys]
+    lines_of = {box: group_lines(cells.owned[box]) for box in group}
+    # The table's cell padding: the smallest inset of a cell's text from its left border
+    # (most cells are left-aligned; a centred one says nothing of it).
+    pad = min((lines[0].x0 - box[0] for box, lines in lines_of.items() if lines), default=0.0)
     for box in group:
-        cell = _cell(box, cells.owned[box], xs, cells.pending)
+        cell = _cell(box, lines_of[box], (xs, max(pad, 0.0)), cells.pending)
         nested = cells.children.get(box, [])
         if nested:
             cell.tables.append(_grid(nested, cells, page))
@@ -119,10 +123,11 @@ def _grid(group: list[Box], cells: _Cells, page: int) -> Table:
     return Table(rows=rows, page=page, col_edges=edges)
 
 
-def _cell(box: Box, chars: list[PdfChar], xs: list[float], pending: list[Pending]) -> Cell:
+def _cell(box: Box, lines: list[Line], grid: tuple[list[float], float], pending: list[Pending]) -> Cell:
     """The cell of one rectangle: its weight, span and the room left on its last line (its items
-    are filled later, from what ``pending`` keeps)."""
-    lines = group_lines(chars)
+    are filled later, from what ``pending`` keeps). ``grid``: the table's column lefts and
+    its cell padding."""
+    xs, pad = grid
     # The text's right limit mirrors its left padding: the border minus the same inset.
     left_pad = (lines[0].x0 - box[0]) if lines else 0.0
     limit = box[2] - max(left_pad, 0.0)
@@ -132,6 +137,8 @@ def _cell(box: Box, chars: list[PdfChar], xs: list[float], pending: list[Pending
     cell.span = max(1, sum(1 for x in xs if box[0] - 2 <= x < box[2] - 2))
     if lines:
         last = lines[-1]
-        cell.room = limit - last.x1
+        # Room for one more word: measured from the table's padding, as a centred or
+        # right-aligned text could have grown leftwards as well.
+        cell.room = box[2] - pad - last.x1
         cell.char_width = (last.x1 - last.x0) / max(len(last.text), 1)
     return cell
