@@ -165,12 +165,24 @@ def _region(lines: list[Line], start: int, grid: _Columns,
         if across and not _group_row(lines, index, grid, bare):
             break  # a line across the columns is a paragraph
         # A group row may start left of a first column whose values are centred.
-        if len(segments) == 1 and not across and not (abs(segments[0].x0 - starts[columns[0]]) <= COLUMN_SLACK):
+        if len(segments) == 1 and not across and not (abs(segments[0].x0 - starts[columns[0]]) <= COLUMN_SLACK) \
+                and not _centred_under(region, segments[0], columns[0]):
             break  # text that does not start at a column: the table is over
         region.append((line, segments, columns))
         previous_bottom = line.bottom
         index += 1
     return region, index
+
+
+def _centred_under(region: list[_RegionLine], segment: Line, column: int) -> bool:
+    """Does ``segment`` go on, centred or right-aligned, the text of its column on the line
+    above (a header cell wrapped in a narrow column)?"""
+    if not region or column == 0:
+        return False  # the first column's text starts rows: centred there, it is a title
+    _line, segments, columns = region[-1]
+    middle = (segment.x0 + segment.x1) / 2
+    return any(c == column and (abs((s.x0 + s.x1) / 2 - middle) <= 2.0 or abs(s.x1 - segment.x1) <= 1.0)
+               for s, c in zip(segments, columns))
 
 
 def _group_row(lines: list[Line], index: int, columns: _Columns,
