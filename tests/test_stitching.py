@@ -103,3 +103,13 @@ def test_plain_paragraph_between_tables_keeps_them_apart() -> None:
     text = Paragraph(text="Texto corrido entre dos tablas", page=1)
     second = Table(rows=[row("Dos", "R2", "50", page=2)], page=2, col_edges=EDGES, ruled=False)
     assert len(stitch(Document("pdf", [first, text, second])).blocks) == 3
+
+
+def test_a_mark_in_a_column_the_cut_row_left_empty_starts_a_row() -> None:
+    header = ("Área", "Bachiller", "Licenciatura", "Carácter")
+    narrow = Cell(items=["Contaduría Pública"], room=2.0, char_width=5.0)
+    cut = Row(cells=[narrow, Cell(), Cell(items=["X"]), Cell(items=["DESEABLE"], room=1.0, char_width=5.0)], page=1)
+    first = Table(rows=[row(*header), cut], page=1)
+    second = Table(rows=[row("Trabajo Social", "X", "", "EXCLUYENTE", page=2)], page=2)
+    rows = stitch(Document("pdf", [first, second])).blocks[0].rows
+    assert [r.texts[0] for r in rows[1:]] == ["Contaduría Pública", "Trabajo Social"]

@@ -179,6 +179,10 @@ def is_row_continuation(previous: Row, row: Row) -> bool:
         return others and not previous.cells[0].empty
     if any(not after.empty and after.span != before.span for before, after in zip(previous.cells, row.cells)):
         return False  # a cell merged differently starts a row of its own (a section title, say)
+    if any(before.empty and not after.empty for before, after in zip(previous.cells, row.cells)):
+        # Every cell of a row starts at its top: a cell the cut row left empty above the
+        # break stays empty below it. Text there (a mark in another grade column) is a new row.
+        return False
     first_char = head.text[:1]
     if first_char.isalpha() and first_char.islower():
         return True
