@@ -118,8 +118,8 @@ def _subheader(lines: list[Line], start: int, columns: _Columns,
         if second.top - previous.bottom > 1.6 * second.size:
             return
         under = [_column(s, starts, extents) for s in segments]
-        if 0 in under:
-            return
+        if 0 in under and len(segments) > 1:
+            return  # a data row: the header had one row
         if len(segments) >= 2 and max(under.count(c) for c in under) >= 2:
             break
     else:
