@@ -136,4 +136,8 @@ def _heading_of_line(block: Paragraph, vocab: Vocabulary) -> tuple[str | None, s
     for key, synonyms in vocab.sections.items():
         if folded in (fold(s) for s in synonyms) and (" " in folded or (capitals and key in vocab.one_word_sections)):
             return key, ""
+    # A plain line of a few words in capitals is a heading when it names a section closely
+    # (a variant of a synonym: "FUNCIONES RUTINARIAS Y/O CONTINUAS").
+    if left.strip().isupper() and 2 <= len(folded.split()) <= 6:
+        return vocab.section_of(left), ""
     return None, ""
