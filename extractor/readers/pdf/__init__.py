@@ -22,7 +22,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import REEXPORT, DamagedFileError, EncryptedPdfError, NoTextError
-from extractor.model.document import Block, Document, Paragraph
+from extractor.model.document import Block, Document, Paragraph, Table
 from extractor.readers.pdf import aligned, ruled
 from extractor.readers.pdf.lines import Line, PdfChar, WrapSpaces, group_lines
 from extractor.readers.registry import ReadOptions
@@ -90,8 +90,9 @@ def read_pdf(data: bytes, password: str | None = None) -> Document:
         pdf.close()
     if total_chars == 0:
         raise NoTextError("Documento escaneado: no tiene capa de texto y requiere OCR.")
+    carried: list[float] | None = None
     for content in pages:
-        _finish(content, evidence.seen)
+        carried = _finish(content, evidence.seen, carried)
     return Document(formato="pdf", blocks=_assemble(pages), paginas=len(pages))
 
 
@@ -116,12 +117,18 @@ def _read_page(page: Page, number: int, evidence: WrapSpaces) -> tuple[_PageCont
     return content, glyphs
 
 
-def _finish(content: _PageContent, wrap_spaces: bool) -> None:
-    """Split the page's cells and body lines into items, paragraphs and unruled tables, in reading order."""
+def _finish(content: _PageContent, wrap_spaces: bool, carried: list[float] | None) -> list[float] | None:
+    """Split the page's cells and body lines into items, paragraphs and unruled tables, in
+    reading order. ``carried``: the column edges of the unruled table that ended the page
+    before (a table opening this page may go on with it); returns this page's."""
     ruled.fill_items(content.pending, wrap_spaces)
-    content.placed.extend(aligned.free_text(content.body, content.number, content.width, wrap_spaces))
+    if content.body and any(top < content.body[0].top for top, _block in content.placed):
+        carried = None  # a ruled table comes first on the page
+    content.placed.extend(aligned.free_text(content.body, content.number, content.width, wrap_spaces, carried))
     content.placed.sort(key=lambda item: item[0])
     content.pending, content.body = [], []
+    last = content.placed[-1][1] if content.placed else None
+    return last.col_edges if isinstance(last, Table) and not last.ruled and last.col_edges else None
 
 
 def _assemble(pages: list[_PageContent]) -> list[Block]:

@@ -41,9 +41,11 @@ def observe(body: list[Line], width: float, evidence: WrapSpaces) -> None:
         run = []
 
 
-def free_text(body: list[Line], page: int, width: float, wrap_spaces: bool = False) -> list[tuple[float, Block]]:
+def free_text(body: list[Line], page: int, width: float, wrap_spaces: bool = False,
+              carried: list[float] | None = None) -> list[tuple[float, Block]]:
     """The paragraphs and unruled tables of a page's body lines, each with the top it starts at
-    (``wrap_spaces``: see :func:`~.lines.new_item`)."""
+    (``wrap_spaces``: see :func:`~.lines.new_item`). ``carried``: the column edges of the
+    unruled table that ended the page before, which a table opening this page may continue."""
     placed: list[tuple[float, Block]] = []
     # Headings made with a bigger font (Word's heading styles are not always bold).
     body_size = statistics.median(line.size for line in body) if body else 0.0
@@ -56,7 +58,8 @@ def free_text(body: list[Line], page: int, width: float, wrap_spaces: bool = Fal
         line = body[index]
         block: Block
         if len(line.segments()) >= 2:
-            block, index = _unruled_table(body, index, page, limit, (wrap_spaces, bare))
+            block, index = _unruled_table(body, index, page, limit, (wrap_spaces, bare),
+                                          carried if index == 0 else None)
         else:
             block, index = _paragraph(body, index, page, (limit, body_size), wrap_spaces)
         placed.append((line.top, block))
@@ -85,13 +88,19 @@ def _paragraph(lines: list[Line], start: int, page: int, sizes: tuple[float, flo
 
 
 def _unruled_table(lines: list[Line], start: int, page: int, right: float,
-                   spacing: tuple[bool, bool]) -> tuple[Table, int]:
+                   spacing: tuple[bool, bool], carried: list[float] | None = None) -> tuple[Table, int]:
     """Rows of aligned text starting at ``lines[start]``: columns are where header cells start,
-    each reaching as far as its header text (see :func:`_column`)."""
+    each reaching as far as its header text (see :func:`_column`), or, for the rest of a
+    table from the page before (``carried``), that table's columns."""
     wrap_spaces, bare = spacing
     header = lines[start].segments(bare=bare)
     starts = [s.x0 for s in header]
     extents = [(s.x0, s.x1) for s in header]
+    if carried is not None and _continues(lines[start], carried, bare):
+        # Its first row may leave a column blank or print a centred number: the columns
+        # the table's header gave on the page before are better evidence.
+        starts = list(carried[:-1])
+        extents = [(x0, x1 - COLUMN_SLACK) for x0, x1 in zip(carried, carried[1:])]
     _subheader(lines, start, (starts, extents), bare)
     region, end = _region(lines, start, (starts, extents), bare)
     rows, groups = _rows(region, right, starts, wrap_spaces)
@@ -103,6 +112,15 @@ def _unruled_table(lines: list[Line], start: int, page: int, right: float,
         table_rows.append(Row(cells=cells, page=page))
     edge = max((s.x1 for _line, segments, _columns in region for s in segments), default=starts[-1])
     return Table(rows=table_rows, page=page, col_edges=[round(x, 1) for x in [*starts, edge]], ruled=False), end
+
+
+def _continues(line: Line, carried: list[float], bare: bool) -> bool:
+    """Does ``line`` fall into the columns of the table the page before ended with? Two of
+    its texts start at two of those columns, and none starts left of them or past their end."""
+    segments = line.segments(carried[:-1], bare=bare)
+    at_start = sum(1 for s in segments if any(abs(s.x0 - x) <= COLUMN_SLACK for x in carried[:-1]))
+    inside = all(carried[0] - COLUMN_SLACK <= s.x0 < carried[-1] for s in segments)
+    return at_start >= 2 and inside
 
 
 def _subheader(lines: list[Line], start: int, columns: _Columns,
