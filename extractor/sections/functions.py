@@ -69,7 +69,7 @@ class FunctionsReader:
             _flattened_activities(item, header.columns, values)
             if all(c.empty for c in values.values()) or _is_total_row(item, spec):
                 continue  # "TOTAL … 100 %": the table's sum, not a function
-            if values.get("funcion", Cell()).empty:
+            if values.get("funcion", Cell()).empty or (last is not None and _rest_of_row(values)):
                 if last is not None:
                     _extend(last, values, spec)
                 continue  # before any function: the second row of a two-row header ("%", "Nro")
@@ -149,9 +149,19 @@ def _is_total_row(item: Item, spec: Vocabulary) -> bool:
     return bool(words) and all(t in spec.values.total_rows for t in words)
 
 
+def _rest_of_row(values: dict[str, Cell]) -> bool:
+    """Is a row with a function text the rest of the row above, cut in two? Its function text
+    goes on in lower case, and it leaves blank the short columns (number, weight) that every
+    function fills."""
+    short = [key for key in ("n", "ponderacion") if key in values]
+    text = values["funcion"].text
+    return bool(short) and all(values[key].empty for key in short) and text[:1].isalpha() and text[:1].islower()
+
+
 def _extend(function: Funcion, values: dict[str, Cell], spec: Vocabulary) -> None:
-    """A row with no function text continues the previous function (a row cut in two)."""
-    for key in ("resultado", "indicador", "fuente_verificacion"):
+    """A row with no function text, or only the rest of one, continues the previous function
+    (a row cut in two)."""
+    for key in ("funcion", "resultado", "indicador", "fuente_verificacion"):
         extra = cell_value(values.get(key))
         if extra:
             setattr(function, key, clean_ws(f"{getattr(function, key) or ''} {extra}"))
