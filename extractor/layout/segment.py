@@ -89,8 +89,9 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
                 left, _rest = _split_label(filled[0].text)
                 key = vocab.section_of(left)
                 # A table's first cell names a section ("Funciones Específicas | Resultado …"), but
-                # a one-word grouping heading ("Funciones") there is a column name, not a section.
-                if key and (len(fold(left).split()) > 1 or key not in vocab.grouping_sections):
+                # a grouping heading there ("Funciones", "Descripción de la función") is a column
+                # name, not a section.
+                if key and key not in vocab.grouping_sections:
                     section = key
             items.append(Item(page=row.page, section=section, cells=row.cells, table=table_id))
     for position, item in enumerate(items):
