@@ -183,9 +183,9 @@ def is_row_continuation(previous: Row, row: Row) -> bool:
         # Every cell of a row starts at its top: a cell the cut row left empty above the
         # break stays empty below it. Text there (a mark in another grade column) is a new row.
         return False
-    first_char = head.text[:1]
-    if first_char.isalpha() and first_char.islower():
-        return True
+    first_char, above = head.text[:1], previous.cells[0].text[:1]
+    if first_char.isalpha() and first_char.islower() and not (above.isalpha() and above.islower()):
+        return True  # lower case after a row that starts in capitals (rows of lower-case labels aside)
     # A new row fills the short columns (number, weight) again; the rest of a cut row
     # leaves empty the columns that had finished before the break.
     if not any(after.empty and not before.empty for before, after in zip(previous.cells, row.cells)):
