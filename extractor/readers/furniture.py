@@ -1,4 +1,4 @@
-"""Page furniture readers drop: lines that only number the page."""
+"""Page furniture readers drop: lines that only number the page, or that end numbering it."""
 
 from __future__ import annotations
 
@@ -12,8 +12,13 @@ _NAMED_PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:p[aá]g(?:ina)?|page)\.?\s*\d{1,4}(?:\s*(?:de|/|of)\s*\d{1,4})?|\d{1,4}\s*(?:de|of)\s*\d{1,4})\s*$",
     re.IGNORECASE)
 
+# A running footer that ends numbering the page: "Formulario RRHH-01 (v.3) - Página 2 de 3".
+_PAGE_SUFFIX = re.compile(
+    r"\s[-–—|·]\s*(?:p[aá]g(?:ina)?|page)\.?\s*\d{1,4}(?:\s*(?:de|/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
+
 
 def is_page_number(text: str, bare: bool = True) -> bool:
-    """Whether a line is only a page number; ``bare=False`` (body text) asks for a page word or
-    "N de M", since a lone number there may be a value."""
-    return bool((_PAGE_NUMBER if bare else _NAMED_PAGE_NUMBER).match(text.strip()))
+    """Whether a line is only a page number, or a running footer ending with one; ``bare=False``
+    (body text) asks for a page word or "N de M", since a lone number there may be a value."""
+    text = text.strip()
+    return bool((_PAGE_NUMBER if bare else _NAMED_PAGE_NUMBER).match(text) or _PAGE_SUFFIX.search(text))

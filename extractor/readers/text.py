@@ -36,6 +36,11 @@ def _paragraph(line: str) -> Paragraph:
     return Paragraph(text=text, bold=bold, heading=heading)
 
 
+def _plain(line: str) -> str:
+    """A line's text without markup."""
+    return _TAG.sub("", line).replace("*", "").strip()
+
+
 class TextReader:
     """The reader of text dumps."""
 
@@ -54,12 +59,20 @@ def read_text(data: bytes) -> Document:
         text = data.decode("cp1252", errors="replace")
     blocks: list[Block] = []
     table: Table | None = None
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if not line.strip() or is_page_number(_TAG.sub("", line).replace("*", ""), bare=False):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first = next((_plain(line) for line in lines if line.strip()), "")
+    after_break = False
+    for line in lines:
+        if not line.strip() or is_page_number(_plain(line), bare=False):
             # A blank line ends a table; page breaks are stitched later. A page number printed
             # at the break is furniture, not text: the table on both sides of it is one table.
+            after_break = after_break or bool(line.strip())
             table = None
             continue
+        if after_break and _plain(line) == first:
+            after_break = False
+            continue  # the page's running header: the dump's first line again, after a break
+        after_break = False
         if "\t" in line:
             row = Row(cells=[_cell(part) for part in line.split("\t")])
             if table is None:
