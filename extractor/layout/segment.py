@@ -127,7 +127,7 @@ def _heading_of_line(block: Paragraph, vocab: Vocabulary) -> tuple[str | None, s
         return None, ""
     # A plain line is a heading only when it is exactly one heading: several words, or one
     # word in capitals ("FORMACION") for the sections the layout spec allows ([headings]
-    # one_word), never an approval word ("Compromiso" is also a personal quality).
+    # one_word).
     folded = fold(left)
     if rest:
         # "Objetivo del Puesto: text" on one plain line: exactly a heading, then its content.
