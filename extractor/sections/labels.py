@@ -9,10 +9,11 @@ below, each under its label.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractor.layout.segment import Item
-from extractor.layout.spec import Vocabulary
+from extractor.layout.spec import Vocabulary, best_key
 from extractor.model.document import Cell
 from extractor.textnorm import clean_ws
 
@@ -45,6 +46,12 @@ class _Reading:
         """A paragraph line: a label (with its value after the colon), or a value under one."""
         left, right = split_label(text)
         key = self.spec.match(left, self.table)
+        cut = self._next_label(right) if key else None
+        if cut is not None:
+            # A value that filled its line ran into the next "Label:", wrapped onto it.
+            self.line(f"{left}:{right[:cut]}")
+            self.line(right[cut:])
+            return
         if key and (right.strip() or ":" in text or len(text) < 60):
             self.found.setdefault(key, [])
             if right.strip():
@@ -60,6 +67,21 @@ class _Reading:
                 return
             self.found[self.pending] = [Cell(items=[text])]
         self.pending = None
+
+    def _next_label(self, value: str) -> int | None:
+        """Where the next "Label:" of the table begins inside ``value``, if it holds one: the
+        words just before a colon that name a label best (the longest of equals)."""
+        colon = value.find(":")
+        if colon < 0:
+            return None
+        words = list(re.finditer(r"\S+", value[:colon]))
+        best: tuple[float, int | None] = (0.0, None)
+        # The first word is the value's own: a value is never empty.
+        for first in range(len(words) - 1, max(len(words) - 7, 0), -1):
+            _key, score = best_key(value[words[first].start():colon], self.table)
+            if score > 0 and score >= best[0]:
+                best = (score, words[first].start())
+        return best[1]
 
     def _items(self, key: str) -> list[str]:
         return [i for c in self.found.get(key, []) for i in c.items]
