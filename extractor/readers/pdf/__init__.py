@@ -112,6 +112,11 @@ def _read_page(page: Page, number: int, evidence: WrapSpaces) -> tuple[_PageCont
             content.margin_lines.append((line.top, line))
         else:
             content.body.append(line)
+    # A page number printed above the margins ("Página 1" high in the footer) is furniture too.
+    for edge in (-1, 0):
+        if content.body and is_page_number(content.body[edge].text, bare=False):
+            line = content.body.pop(edge)
+            content.margin_lines.append((line.top, line))
     ruled.observe(content.pending, evidence)
     aligned.observe(content.body, content.width, evidence)
     return content, glyphs

@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 
 from extractor.model.document import Block, Cell, Paragraph, Row, Table
-from extractor.readers.pdf.lines import Line, WrapSpaces, bulleted, joined, new_item, starts_item
+from extractor.readers.pdf.lines import Line, WrapSpaces, bulleted, goes_on, joined, new_item, starts_item
 from extractor.textnorm import clean_ws
 
 # A line whose text starts within this many points of a column start begins in that column.
@@ -254,7 +254,8 @@ def _rows(region: list[_RegionLine], right: float, starts: list[float],
         cells = _by_column(segments, columns)
         close = previous is not None and line.top - previous.bottom <= 0.45 * line.size
         starting = {c: c not in above or line.top - above[c].bottom > 1.2 * line.size
-                    or starts_item(above[c], s, min(reach.get(c, right), right), wrap_spaces and _own_end(above[c]))
+                    or (starts_item(above[c], s, min(reach.get(c, right), right), wrap_spaces and _own_end(above[c]))
+                        and not goes_on(above[c], s))
                     for c, s in cells.items()}
         if rows and close and not all(starting.values()) \
                 and all(not starting[c] or (bulleted(s) and len(s.words) > 1) for c, s in cells.items()):

@@ -36,6 +36,8 @@ _BULLETS = "•·▪►■◦●-–*"
 _CLOSING = frozenset(".,;:)]}?!»”’…")
 # A hyphen ending a line's last word: the word goes on after the break (U+00AD is a soft hyphen).
 _HYPHENS = ("-", "\u2010", "\u00ad")
+# A line ending with one of these has finished its sentence.
+_SENTENCE_END = (".", ":", ";", "!", "?")
 # Characters after which a line may break without a space (a break inside a word).
 _BREAK_AFTER = (*_HYPHENS, "/")
 # A glyph without a Unicode mapping ("(cid:127)") is nearly always a list bullet.
@@ -255,6 +257,15 @@ def new_item(previous: Line, line: Line, limit: float, wrap_spaces: bool = False
     return _spaced_apart(previous, line) or starts_item(previous, line, limit, wrap_spaces)
 
 
+def goes_on(previous: Line, line: Line) -> bool:
+    """Does a cell's ``line`` go on with the sentence of ``previous`` whatever its geometry? It
+    starts in lower case, is no label, and ``previous`` did not end its sentence: one item typed
+    over two lines (Enter pressed mid-sentence), not two items."""
+    first = line.text[:1]
+    return first.isalpha() and first.islower() and ":" not in line.text \
+        and not previous.text.rstrip().endswith(_SENTENCE_END)
+
+
 def starts_item(previous: Line, line: Line, limit: float, wrap_spaces: bool = False) -> bool:
     """:func:`new_item`, whatever the vertical space between the lines: a bullet, or Enter pressed."""
     if bulleted(line):
@@ -318,7 +329,8 @@ def items(lines: list[Line], limit: float, wrap_spaces: bool = False) -> list[st
     result: list[str] = []
     previous: Line | None = None
     for line in lines:
-        if previous is None or new_item(previous, line, limit, wrap_spaces):
+        if previous is None or (new_item(previous, line, limit, wrap_spaces)
+                                and (_spaced_apart(previous, line) or not goes_on(previous, line))):
             result.append(line.text)
         else:
             # A word a narrow column broke without a hyphen cannot be told from two words
