@@ -126,13 +126,13 @@ def _heading_of_line(block: Paragraph, vocab: Vocabulary) -> tuple[str | None, s
         return None, ""
     # A plain line is a heading only when it is exactly one heading: several words, or one
     # word in capitals ("FORMACION") for the sections the layout spec allows ([headings]
-    # one_word), never an approval word ("Compromiso" is also a personal quality).
+    # one_word), never a word of [headings] not_alone ("Compromiso" is also a personal quality).
     folded = fold(left)
     if rest:
         # "Objetivo del Puesto: text" on one plain line: exactly a heading, then its content.
         exact = next((key for key, synonyms in vocab.sections.items() if folded in (fold(s) for s in synonyms)), None)
         return (exact, rest) if exact and rest.strip() else (None, "")
-    capitals = left.strip().isupper() and len(folded.split()) <= 3
+    capitals = left.strip().isupper() and len(folded.split()) <= 3 and folded not in vocab.not_alone_headings
     for key, synonyms in vocab.sections.items():
         if folded in (fold(s) for s in synonyms) and (" " in folded or (capitals and key in vocab.one_word_sections)):
             return key, ""
