@@ -52,3 +52,32 @@ def test_a_one_word_heading_in_plain_capitals_starts_the_approval_section() -> N
         ]))
         assert _names(record.aprobacion) == ("CARMEN ORTIZ AÑEZ", "VERÓNICA MENACHO LAURA"), heading
         assert record.cualidades == ["Liderazgo", "Puntualidad"], heading
+
+
+def test_names_in_a_table_of_their_own_under_or_over_the_captions() -> None:
+    # A bold caption row often comes out as a table of its own; the names stay with it.
+    heading = Paragraph("APROBACIÓN", bold=True)
+    captions = ["Firma del Servidor Público", "Aprobado por"]
+    names = ["LUIS VILLCA CHOQUE", "ANA APAZA HUANCA"]
+    above = _read(heading, _table([captions]), _table([names, [LINE, LINE]]))
+    below = _read(heading, _table([[LINE, LINE], names]), _table([captions]))
+    assert _names(above.aprobacion) == _names(below.aprobacion) == ("LUIS VILLCA CHOQUE", "ANA APAZA HUANCA")
+
+
+def test_page_furniture_between_the_captions_and_the_names() -> None:
+    record = _read(Paragraph("APROBACIÓN", bold=True), _table([["ELABORADO", "FIRMA DEL JEFE INMEDIATO SUPERIOR"]]),
+                   Paragraph("Formulario RRHH-POAI-01 (v.3) - Página 2 de 3"), Paragraph("MINISTERIO DE TRABAJO"),
+                   _table([["ROLANDO TICONA YUJRA", "LUIS LAURA ROCA"], [LINE, LINE]]))
+    assert _names(record.aprobacion) == ("ROLANDO TICONA YUJRA", "LUIS LAURA ROCA")
+
+
+def test_a_blank_box_has_no_name_and_a_caption_is_never_one() -> None:
+    heading = Paragraph("APROBACIÓN", bold=True)
+    one = _read(heading, _table([["APROBADO", "FIRMA DEL SERVIDOR PÚBLICO"]]), _table([["", "ANA APAZA HUANCA"],
+                                                                                       [LINE, LINE]]))
+    assert _names(one.aprobacion) == ("ANA APAZA HUANCA", None)
+    # No names at all: the dates printed over the boxes are no names either.
+    none = _read(heading, _table([["Fecha de elaboración", "Fecha de aprobación"], ["03/01/2021", "20/02/2021"]]),
+                 _table([["Elaborado por", "Aprobado por"]]), _table([[LINE, LINE]]))
+    assert _names(none.aprobacion) == (None, None)
+    assert (none.aprobacion.fecha_elaboracion, none.aprobacion.fecha_aprobacion) == ("2021-01-03", "2021-02-20")

@@ -13,7 +13,7 @@ from extractor.sections.labels import label_values, split_label
 from extractor.sections.values import parse_date
 from extractor.textnorm import fold
 
-_ROLES = {"elaborado_por", "aprobado_por"}
+_ROLES = ("elaborado_por", "aprobado_por")
 
 
 class ApprovalReader:
@@ -30,10 +30,10 @@ class ApprovalReader:
             if roles is None:
                 continue
             context.take(item)
-            for neighbour in items[position + 1:position + 2] + items[max(position - 1, 0):position]:
-                if _names_under(neighbour, item, roles, result):
-                    context.take(neighbour)
-                    break
+            names = _names_row(items, position, spec)
+            if names is not None:
+                context.take(names)
+                _take_names(names, roles, result)
         found = label_values([i for i in items if i.position not in context.taken], spec.aprobacion, spec)
         for key in ("elaborado_por", "aprobado_por"):
             if getattr(result, key) is None and found.get(key):
@@ -75,14 +75,52 @@ def _roles(item: Item, spec: Vocabulary) -> dict[int, str | None] | None:
     return roles
 
 
-def _names_under(neighbour: Item, item: Item, roles: dict[int, str | None], result: Aprobacion) -> bool:
-    """Take the names a row beside the box's labels holds; whether it held any."""
-    if not neighbour.is_row or neighbour.table != item.table:
+# How many items may stand between a row of role captions and its row of names: a signature-line
+# row, and the page's footer and header lines when the boxes run over a page break.
+_GAP = 4
+
+
+def _names_row(items: list[Item], position: int, spec: Vocabulary) -> Item | None:
+    """The row of names of the boxes whose role captions are ``items[position]``: the nearest row
+    above or below them (the caption names the role from under or over the name) that holds
+    names in the captions' columns, whether or not the reader kept both rows in one table."""
+    captions = items[position]
+    best: tuple[int, Item] | None = None
+    for step in (1, -1):
+        index = position + step
+        while 0 <= index < len(items) and abs(index - position) <= _GAP:
+            candidate = items[index]
+            index += step
+            if not candidate.is_row or _is_signature_lines(candidate):
+                continue
+            if _holds_names(candidate, captions, spec) and (best is None or abs(index - position) < best[0]):
+                best = (abs(index - position), candidate)
+            break  # any other row ends the search that way
+    return best[1] if best else None
+
+
+def _is_signature_lines(item: Item) -> bool:
+    """A row of blank signature lines ("____ | ____")."""
+    return all(cell_value(c) is None for c in item.cells)
+
+
+def _holds_names(row: Item, captions: Item, spec: Vocabulary) -> bool:
+    """Whether a row holds names under (or over) the captions' columns: as many columns as the
+    captions' row, text only where a caption is, and no text that is itself a caption, a label
+    or a date ("FIRMA DEL SERVIDOR PÚBLICO" names a role, never a person)."""
+    if row.table != captions.table and len(row.cells) != len(captions.cells):
         return False
-    names = {i: cell_value(neighbour.cells[i]) for i in roles if i < len(neighbour.cells)}
-    if not any(names.values()):
+    columns = {i for i, _ in captions.filled}
+    filled = [(i, c.text) for i, c in row.filled if cell_value(c) is not None]
+    if not filled or any(i not in columns for i, _ in filled):
         return False
+    return not any(spec.match(text, spec.aprobacion) or split_label(text)[1].strip() or parse_date(text, spec)
+                   for _, text in filled)
+
+
+def _take_names(row: Item, roles: dict[int, str | None], result: Aprobacion) -> None:
+    """Each caption's role gets the name in its column."""
     for index, key in roles.items():
-        if key and names.get(index) and getattr(result, key) is None:
-            setattr(result, key, names[index])
-    return True
+        name = cell_value(row.cells[index]) if index < len(row.cells) else None
+        if key and name and getattr(result, key) is None:
+            setattr(result, key, name)
