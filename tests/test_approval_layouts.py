@@ -81,3 +81,29 @@ def test_a_blank_box_has_no_name_and_a_caption_is_never_one() -> None:
                  _table([["Elaborado por", "Aprobado por"]]), _table([[LINE, LINE]]))
     assert _names(none.aprobacion) == (None, None)
     assert (none.aprobacion.fecha_elaboracion, none.aprobacion.fecha_aprobacion) == ("2021-01-03", "2021-02-20")
+
+
+def test_a_box_holding_its_caption_and_its_name() -> None:
+    # The caption over or under the name in the same cell, as separate lines or run together.
+    heading = Paragraph("APROBACIÓN", bold=True)
+    box = Cell(items=["FIRMA DEL SERVIDOR PÚBLICO", "ANA APAZA HUANCA"])
+    over = _read(heading, _table([[Cell(items=["APROBADO"]), box], [LINE, LINE]]))
+    assert _names(over.aprobacion) == ("ANA APAZA HUANCA", None)
+    under = _read(heading, _table([[LINE, LINE], ["FERNANDO CONDORI POMA visto bueno",
+                                                  "NOEMÍ CHAMBI ORTIZ firma del servidor público"]]))
+    assert _names(under.aprobacion) == ("NOEMÍ CHAMBI ORTIZ", "FERNANDO CONDORI POMA")
+
+
+def test_date_boxes_in_a_table_of_their_own_and_captions_run_into_the_dates() -> None:
+    heading = Paragraph("APROBACIÓN", bold=True)
+    apart = _read(heading, _table([["fecha", "fecha aprobación"]]), _table([["03-01-2021", "20-02-2021"]]),
+                  Paragraph("elaborado: MARÍA VACA AGUILAR"), Paragraph("inmediato superior: RENÉ POMA LAURA"))
+    assert apart.aprobacion.fecha_elaboracion == "2021-01-03"
+    assert apart.aprobacion.fecha_aprobacion == "2021-02-20"
+    assert _names(apart.aprobacion) == ("MARÍA VACA AGUILAR", "RENÉ POMA LAURA")
+    # The row of role captions joined to the row of dates above it: neither is lost.
+    joined = _read(heading, _table([["fecha", "fecha inicio de ejecución"],
+                                    ["28/01/2026 elaborado", "2 de enero de 2026 visto bueno"],
+                                    ["LIMBERTH VACA CANAZA", "RAÚL CANAZA MENACHO"], [LINE, LINE]]))
+    assert _names(joined.aprobacion) == ("LIMBERTH VACA CANAZA", "RAÚL CANAZA MENACHO")
+    assert joined.aprobacion.fecha_elaboracion == "2026-01-28"
