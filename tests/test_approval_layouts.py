@@ -2,7 +2,9 @@
 
 Each test builds the document model a reader hands over and runs segmentation and the section
 readers on it, one test per class of layout the random-layout generator draws and that was once
-read wrong: the section's one-word heading printed plain in capitals, …
+read wrong: the section's one-word heading printed plain in capitals (also a word the data uses),
+names in a table apart from their captions or beyond a page break, a box holding its caption and
+its name, date boxes, blank boxes.
 """
 
 from __future__ import annotations
@@ -107,3 +109,19 @@ def test_date_boxes_in_a_table_of_their_own_and_captions_run_into_the_dates() ->
                                     ["LIMBERTH VACA CANAZA", "RAÚL CANAZA MENACHO"], [LINE, LINE]]))
     assert _names(joined.aprobacion) == ("LIMBERTH VACA CANAZA", "RAÚL CANAZA MENACHO")
     assert joined.aprobacion.fecha_elaboracion == "2026-01-28"
+
+
+def test_a_word_the_data_also_uses_is_the_heading_when_signatures_follow_it() -> None:
+    # "COMPROMISO" alone is a personal quality, unless the approval's captions or labels follow it.
+    boxes = _table([["APROBADO POR", "SERVIDOR(A) PÚBLICO(A)"], ["NATALIA MENACHO MOLINA", "FREDDY APAZA NINA"],
+                    [LINE, LINE]])
+    instruction = Paragraph("La suscripción de la Programación Operativa Anual Individual (POAI), supone conformidad.")
+    record = _read(*QUALITIES, Paragraph("COMPROMISO"), instruction, boxes)
+    assert _names(record.aprobacion) == ("FREDDY APAZA NINA", "NATALIA MENACHO MOLINA")
+    assert record.cualidades == ["Liderazgo", "Puntualidad"]
+    lines = _read(*QUALITIES, Paragraph("COMPROMISO"), Paragraph("ELABORADO: DIEGO TICONA QUISPE"),
+                  Paragraph("APROBADO POR: CARMEN ORTIZ POMA"))
+    assert _names(lines.aprobacion) == ("DIEGO TICONA QUISPE", "CARMEN ORTIZ POMA")
+    quality = _read(*QUALITIES, Paragraph("COMPROMISO"), Paragraph("APROBACIÓN", bold=True), boxes)
+    assert quality.cualidades == ["Liderazgo", "Puntualidad", "COMPROMISO"]
+    assert _names(quality.aprobacion) == ("FREDDY APAZA NINA", "NATALIA MENACHO MOLINA")

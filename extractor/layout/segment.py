@@ -93,9 +93,56 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
                 if key and (len(fold(left).split()) > 1 or key not in vocab.grouping_sections):
                     section = key
             items.append(Item(page=row.page, section=section, cells=row.cells, table=table_id))
+    items = _late_headings(items, vocab)
     for position, item in enumerate(items):
         item.position = position
     return items
+
+
+# How many items after a lone capitals word ("COMPROMISO") may show that it was a heading.
+_LATE_HEADING_REACH = 6
+
+
+def _late_headings(items: list[Item], vocab: Vocabulary) -> list[Item]:
+    """A plain capitals line that is only a [headings] not_alone word ("COMPROMISO", also a personal
+    quality) is the heading of its section after all when one of the next few items of its run opens that
+    section's fields ("APROBADO POR | SERVIDOR PÚBLICO", "Fecha de elaboración: …"): the line is
+    dropped and the rest of its run of items moves to that section."""
+    out: list[Item] = []
+    moved: tuple[str, str] | None = None  # (from section, to section) while moving a run
+    for index, item in enumerate(items):
+        if moved and item.section == moved[0]:
+            item.section = moved[1]
+            out.append(item)
+            continue
+        moved = None
+        key = _lone_word_section(item, vocab)
+        following = items[index + 1:index + 1 + _LATE_HEADING_REACH]
+        if key and key != item.section and any(
+                _opens_fields(i, vocab.aprobacion, vocab) for i in following if i.section == item.section):
+            moved = (item.section, key)
+            continue
+        out.append(item)
+    return out
+
+
+def _lone_word_section(item: Item, vocab: Vocabulary) -> str | None:
+    """The section of a not_alone word printed alone in capitals on a line of its own (only the
+    approval section has fields that can show it: [fields.aprobacion])."""
+    text = item.text.strip()
+    if item.is_row or not text.isupper() or fold(text) not in vocab.not_alone_headings:
+        return None
+    key = vocab.section_of(text)
+    return key if key == "aprobacion" else None
+
+
+def _opens_fields(item: Item, fields: dict[str, list[str]], vocab: Vocabulary) -> bool:
+    """Whether an item is a row of field labels or a "Label: value" line of ``fields``."""
+    if item.is_row:
+        texts = [c.text for c in item.cells if not c.empty]
+        return bool(texts) and all(vocab.match(t, fields) for t in texts)
+    left, rest = _split_label(item.text)
+    return bool(rest) and vocab.match(left, fields) is not None
 
 
 # A line that ends with one of these has finished its sentence: the next line is not its rest.
