@@ -125,3 +125,22 @@ def test_a_word_the_data_also_uses_is_the_heading_when_signatures_follow_it() ->
     quality = _read(*QUALITIES, Paragraph("COMPROMISO"), Paragraph("APROBACIÓN", bold=True), boxes)
     assert quality.cualidades == ["Liderazgo", "Puntualidad", "COMPROMISO"]
     assert _names(quality.aprobacion) == ("FREDDY APAZA NINA", "NATALIA MENACHO MOLINA")
+
+
+def test_a_one_word_heading_in_title_case_when_the_approval_follows_it() -> None:
+    record = _read(*QUALITIES, Paragraph("Aceptación"), Paragraph("La Paz, 21 de enero de 2022"),
+                   _table([["elaborado", "inmediato superior"], ["VERONICA CUSI QUISPE", "SILVIA LAURA GUTIERREZ"]]))
+    assert _names(record.aprobacion) == ("VERONICA CUSI QUISPE", "SILVIA LAURA GUTIERREZ")
+    assert record.aprobacion.fecha_elaboracion == "2022-01-21"
+    assert record.cualidades == ["Liderazgo", "Puntualidad"]
+
+
+def test_a_date_or_label_line_run_into_the_instruction_before_it() -> None:
+    instruction = "La suscripción de la Programación Operativa Anual Individual (POAI), supone conformidad."
+    heading = Paragraph("APROBACIÓN", bold=True)
+    dated = _read(heading, Paragraph(f"{instruction} Cochabamba, 9 de enero de 2025"),
+                  Paragraph("servidor(a) publico(a): ELENA SUÁREZ ARCE"))
+    assert dated.aprobacion.fecha_elaboracion == "2025-01-09"
+    labelled = _read(heading, Paragraph(f"{instruction} Elaborado: SILVIA COPA CONDORI"),
+                     Paragraph("Firma del jefe inmediato superior: MARISOL ORTIZ VARGAS"))
+    assert _names(labelled.aprobacion) == ("SILVIA COPA CONDORI", "MARISOL ORTIZ VARGAS")

@@ -104,8 +104,8 @@ _LATE_HEADING_REACH = 6
 
 
 def _late_headings(items: list[Item], vocab: Vocabulary) -> list[Item]:
-    """A plain capitals line that is only a [headings] not_alone word ("COMPROMISO", also a personal
-    quality) is the heading of its section after all when one of the next few items of its run opens that
+    """A plain line that is only a one-word heading ("COMPROMISO", also a personal quality; "Aceptación"
+    not in capitals) is the heading of its section after all when one of the next few items of its run opens that
     section's fields ("APROBADO POR | SERVIDOR PÚBLICO", "Fecha de elaboración: …"): the line is
     dropped and the rest of its run of items moves to that section."""
     out: list[Item] = []
@@ -127,13 +127,13 @@ def _late_headings(items: list[Item], vocab: Vocabulary) -> list[Item]:
 
 
 def _lone_word_section(item: Item, vocab: Vocabulary) -> str | None:
-    """The section of a not_alone word printed alone in capitals on a line of its own (only the
-    approval section has fields that can show it: [fields.aprobacion])."""
-    text = item.text.strip()
-    if item.is_row or not text.isupper() or fold(text) not in vocab.not_alone_headings:
+    """The section a one-word heading names when printed plain on a line of its own, in any case
+    ("Aceptación", "COMPROMISO"): only the approval section, whose fields can show it was one
+    ([fields.aprobacion])."""
+    folded = fold(item.text)
+    if item.is_row or " " in folded or folded not in {fold(s) for s in vocab.sections["aprobacion"]}:
         return None
-    key = vocab.section_of(text)
-    return key if key == "aprobacion" else None
+    return "aprobacion"
 
 
 def _opens_fields(item: Item, fields: dict[str, list[str]], vocab: Vocabulary) -> bool:

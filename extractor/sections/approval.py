@@ -47,7 +47,8 @@ class ApprovalReader:
                 context.take(values)
                 _fill(result, {key: cell_value(values.cells[i]) for i, (key, _rest) in captions.items()
                                if i < len(values.cells)}, spec)
-        found = label_values([i for i in items if i.position not in context.taken], spec.aprobacion, spec)
+        rest = [i for i in items if i.position not in context.taken]
+        found = label_values(_after_instructions(rest), spec.aprobacion, spec)
         for key in _ROLES:
             if getattr(result, key) is None and found.get(key):
                 setattr(result, key, cell_value(found[key][0]))
@@ -55,7 +56,7 @@ class ApprovalReader:
             if found.get(key):
                 setattr(result, key, parse_date(found[key][0].text, spec))
         if result.fecha_elaboracion is None:
-            result.fecha_elaboracion = _place_and_date(items, spec)
+            result.fecha_elaboracion = _place_and_date(_after_instructions(items), spec)
         record.aprobacion = result
 
 
@@ -65,6 +66,19 @@ def _fill(result: Aprobacion, values: dict[str, str | None], spec: Vocabulary) -
         value = parse_date(text, spec) if key in _DATES else text
         if key in (*_ROLES, *_DATES) and value and getattr(result, key) is None:
             setattr(result, key, value)
+
+
+def _after_instructions(items: list[Item]) -> list[Item]:
+    """The items, each instruction line that goes on after its last sentence ("… con todo su
+    contenido. Cochabamba, 9 de enero de 2025": a line the reader ran into it) followed by that rest."""
+    out: list[Item] = []
+    for item in items:
+        out.append(item)
+        if item.instruction and not item.is_row and ". " in item.text:
+            tail = item.text.rsplit(". ", 1)[1].strip()
+            if tail:
+                out.append(Item(page=item.page, section=item.section, text=tail, position=item.position))
+    return out
 
 
 # "El Alto, 15 de enero de 2024": a place (a few words, no digits) and a date after its comma.
