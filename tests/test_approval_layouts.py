@@ -9,6 +9,13 @@ its name, date boxes, blank boxes.
 
 from __future__ import annotations
 
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
 from extractor.layout.segment import segment
 from extractor.layout.spec import vocabulary
 from extractor.model.document import Cell, Document, Paragraph, Row, Table
@@ -144,3 +151,57 @@ def test_a_date_or_label_line_run_into_the_instruction_before_it() -> None:
     labelled = _read(heading, Paragraph(f"{instruction} Elaborado: SILVIA COPA CONDORI"),
                      Paragraph("Firma del jefe inmediato superior: MARISOL ORTIZ VARGAS"))
     assert _names(labelled.aprobacion) == ("SILVIA COPA CONDORI", "MARISOL ORTIZ VARGAS")
+
+
+# Generated variations: documents of the random-layout generator drawn with each signature style,
+# date style and approval heading, in each format, read back whole (``extractor.extract``).
+_VARIATIONS = [
+    ("boxes_above", "none", "caps", "aprobacion", "pdf"), ("boxes_below", "city_line", "caps", "compromiso", "docx"),
+    ("boxes_above", "labelled", "caps", "conformidad", "txt"), ("lines", "city_line", "size", "aceptacion", "docx"),
+    ("boxes_below", "none", "bold", "firmas", "pdf"), ("boxes_above", "labelled", "size", "compromiso", "pdf"),
+    ("lines", "labelled", "caps", "aprobacion", "txt"), ("boxes_below", "labelled", "caps", "aprobacion", "docx"),
+]
+
+
+@pytest.mark.parametrize(("signature", "dates", "heading", "word", "formato"), _VARIATIONS)
+def test_generated_approval_variations(signature: str, dates: str, heading: str, word: str, formato: str,
+                                       tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "samples"))
+    from layoutgen.compose import compose
+    from layoutgen.expected import expected_record
+    from layoutgen.fiction import draw_content
+    from layoutgen.layout import draw_layout
+
+    import extractor
+
+    for index in range(3):
+        content = draw_content(random.Random(f"approval:{index}:content"))
+        for key in ("elaborado_por", "aprobado_por"):  # a lone name's column is a PDF reader's matter
+            content["aprobacion"][key] = content["aprobacion"][key] or "MARÍA QUISPE MAMANI"
+        layout = draw_layout(random.Random(f"approval:{index}:layout"), formato)
+        layout.signature_style, layout.date_style, layout.heading_style = signature, dates, heading
+        layout.headings["aprobacion"], layout.numbering = word, "none"  # a numbered heading is always one
+        composed = compose(content, layout, random.Random(f"approval:{index}:compose"))
+        path = tmp_path / f"poai_{index}.{formato}"
+        _render(composed, layout, path)
+        expected = expected_record(composed, layout)["aprobacion"]
+        assert extractor.extract(path)["aprobacion"] == expected, (index, layout.describe())
+
+
+def _render(composed: Any, layout: Any, path: Path) -> None:
+    from reportlab import rl_config
+
+    rl_config.invariant = 1
+    if layout.formato == "pdf":
+        from layoutgen.pdffile import render_pdf
+
+        render_pdf(composed, layout, path)
+    elif layout.formato == "txt":
+        from layoutgen.textfile import render_txt
+
+        render_txt(composed, layout, path)
+    else:
+        from layoutgen.wordfile import render_docx
+
+        render_docx(composed, layout, path)
