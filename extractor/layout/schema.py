@@ -99,7 +99,8 @@ _FOLDED_VALUES = ("nobody", "no_experience", "total_rows", "month_units", "year_
 
 SCHEMA = Table({
     "sections": _synonyms(SECTION_KEYS),
-    "headings": Table({"one_word": _SECTION, "grouping": _SECTION}, optional=frozenset({"grouping"})),
+    "headings": Table({"one_word": _SECTION, "grouping": _SECTION, "not_alone": Words(folded=True)},
+                      optional=frozenset({"grouping", "not_alone"})),
     "instructions": Table({"starts": Words(folded=True)}),
     "fields": Table({
         "puesto": _synonyms(PUESTO_KEYS),

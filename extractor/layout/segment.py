@@ -94,9 +94,56 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
                 if key and key not in vocab.grouping_sections:
                     section = key
             items.append(Item(page=row.page, section=section, cells=row.cells, table=table_id))
+    items = _late_headings(items, vocab)
     for position, item in enumerate(items):
         item.position = position
     return items
+
+
+# How many items after a lone capitals word ("COMPROMISO") may show that it was a heading.
+_LATE_HEADING_REACH = 6
+
+
+def _late_headings(items: list[Item], vocab: Vocabulary) -> list[Item]:
+    """A plain line that is only a one-word heading ("COMPROMISO", also a personal quality; "Aceptación"
+    not in capitals) is the heading of its section after all when one of the next few items of its run opens that
+    section's fields ("APROBADO POR | SERVIDOR PÚBLICO", "Fecha de elaboración: …"): the line is
+    dropped and the rest of its run of items moves to that section."""
+    out: list[Item] = []
+    moved: tuple[str, str] | None = None  # (from section, to section) while moving a run
+    for index, item in enumerate(items):
+        if moved and item.section == moved[0]:
+            item.section = moved[1]
+            out.append(item)
+            continue
+        moved = None
+        key = _lone_word_section(item, vocab)
+        following = items[index + 1:index + 1 + _LATE_HEADING_REACH]
+        if key and key != item.section and any(
+                _opens_fields(i, vocab.aprobacion, vocab) for i in following if i.section == item.section):
+            moved = (item.section, key)
+            continue
+        out.append(item)
+    return out
+
+
+def _lone_word_section(item: Item, vocab: Vocabulary) -> str | None:
+    """The section a one-word heading names when printed plain on a line of its own, in any case
+    ("Aceptación", "COMPROMISO"): only the approval section, whose fields can show it was one
+    ([fields.aprobacion])."""
+    folded = fold(item.text)
+    if item.is_row or " " in folded or folded not in {fold(s) for s in vocab.sections["aprobacion"]}:
+        return None
+    return "aprobacion"
+
+
+def _opens_fields(item: Item, fields: dict[str, list[str]], vocab: Vocabulary) -> bool:
+    """Whether an item is a row of field labels or a "Label: value" line of ``fields``."""
+    if item.is_row:
+        texts = [c.text for c in item.cells if not c.empty]
+        return bool(texts) and all(vocab.match(t, fields) for t in texts)
+    left, rest = _split_label(item.text)
+    return bool(rest) and vocab.match(left, fields) is not None
 
 
 # A line that ends with one of these has finished its sentence: the next line is not its rest.
@@ -127,13 +174,13 @@ def _heading_of_line(block: Paragraph, vocab: Vocabulary) -> tuple[str | None, s
         return None, ""
     # A plain line is a heading only when it is exactly one heading: several words, or one
     # word in capitals ("FORMACION") for the sections the layout spec allows ([headings]
-    # one_word).
+    # one_word), never a word of [headings] not_alone ("Compromiso" is also a personal quality).
     folded = fold(left)
     if rest:
         # "Objetivo del Puesto: text" on one plain line: exactly a heading, then its content.
         exact = next((key for key, synonyms in vocab.sections.items() if folded in (fold(s) for s in synonyms)), None)
         return (exact, rest) if exact and rest.strip() else (None, "")
-    capitals = left.strip().isupper() and len(folded.split()) <= 3
+    capitals = left.strip().isupper() and len(folded.split()) <= 3 and folded not in vocab.not_alone_headings
     for key, synonyms in vocab.sections.items():
         if folded in (fold(s) for s in synonyms) and (" " in folded or (capitals and key in vocab.one_word_sections)):
             return key, ""

@@ -89,6 +89,7 @@ class Vocabulary:
         self._instruction_prefixes = tuple(fold(start) for start in self.instruction_starts)
         self.one_word_sections = frozenset(data["headings"]["one_word"])
         self.grouping_sections = frozenset(data["headings"].get("grouping", ()))
+        self.not_alone_headings = frozenset(data["headings"].get("not_alone", ()))
         fields = data["fields"]
         self.puesto: dict[str, list[str]] = {k: fields["puesto"][k] for k in fields["puesto_order"]["order"]}
         self.list_fields = frozenset(fields["puesto_lists"]["fields"])
