@@ -75,7 +75,21 @@ def make(seed: int, index: int, folder: Path, formats: list[str]) -> Made:
         from layoutgen.pdffile import render_pdf
 
         path = folder / f"{stem}.pdf"
-        render_pdf(composed, layout, path)
+        # reportlab cannot split some tables with spanned cells across pages (its Table.draw
+        # fails on a missing span cell): such a document's rows are not cut, then its header is
+        # not repeated, then it turns its pages (other breaks); its layout says so.
+        for fallback in ("split_rows", "repeat_header", "landscape", None):
+            try:
+                render_pdf(composed, layout, path)
+                break
+            except KeyError:
+                if fallback is None:
+                    raise
+                if fallback == "landscape":
+                    layout.landscape = not layout.landscape
+                    composed = compose(_content, layout, random.Random(f"{seed}:{index}:compose"))
+                else:
+                    setattr(layout, fallback, False)
     elif layout.formato == "txt":
         from layoutgen.textfile import render_txt
 
