@@ -113,3 +113,13 @@ def test_a_mark_in_a_column_the_cut_row_left_empty_starts_a_row() -> None:
     second = Table(rows=[row("Trabajo Social", "X", "", "EXCLUYENTE", page=2)], page=2)
     rows = stitch(Document("pdf", [first, second])).blocks[0].rows
     assert [r.texts[0] for r in rows[1:]] == ["Contaduría Pública", "Trabajo Social"]
+
+
+def test_unruled_piece_drawn_aside_continues_its_table() -> None:
+    edges = [68.7, 202.0, 265.8, 451.4, 551.9]
+    first = Table(rows=[row("Resultado", "Pond.", "Función", "Fuente"), row("A", "10%", "F", "V")], page=1,
+                  col_edges=edges, ruled=False)
+    aside = [x - 6.0 for x in edges]
+    second = Table(rows=[row("B", "5%", "G", "W", page=2)], page=2, col_edges=aside, ruled=False)
+    doc = stitch(Document("pdf", [first, second]))
+    assert len(doc.blocks) == 1 and doc.blocks[0].rows[-1].texts == ["B", "5%", "G", "W"]

@@ -76,13 +76,8 @@ def column_map(first: Table, second: Table, within: bool = False) -> list[int] |
         return None
     if not (first.col_edges and second.col_edges):
         return list(range(second.ncols)) if first.ncols == second.ncols else None
-    a, b = first.col_edges, second.col_edges
-    if first.ruled and second.ruled and not within:
-        # A piece drawn a little aside (a producer that places split tables at the margin,
-        # mirrored margins): both borders moved alike.
-        shift = b[0] - a[0]
-        if abs(shift) <= _MAX_SHIFT and abs(b[-1] - a[-1] - shift) <= _EDGE_TOLERANCE:
-            b = [x - shift for x in b]
+    a = first.col_edges
+    b = second.col_edges if within else _moved_back(first, second)
     if within:
         if b[0] < a[0] - _EDGE_TOLERANCE or b[-1] > a[-1] + _EDGE_TOLERANCE:
             return None
@@ -102,6 +97,32 @@ def column_map(first: Table, second: Table, within: bool = False) -> list[int] |
         mapping.append(max(j for j in range(len(a) - 1) if a[j] <= middle + _EDGE_TOLERANCE) if middle >= a[0]
                        else 0)
     return mapping
+
+
+def _moved_back(first: Table, second: Table) -> list[float]:
+    """The column edges of ``second`` moved back by as far aside as the producer drew it from
+    ``first`` (a producer that places split tables at the margin, mirrored margins)."""
+    a, b = first.col_edges or [], second.col_edges or []
+    if first.ruled and second.ruled:
+        shift = b[0] - a[0]  # both borders moved alike
+        if abs(shift) <= _MAX_SHIFT and abs(b[-1] - a[-1] - shift) <= _EDGE_TOLERANCE:
+            return [x - shift for x in b]
+        return b
+    shift = _inner_shift(a, b)
+    return [x - shift for x in b]
+
+
+def _inner_shift(a: list[float], b: list[float]) -> float:
+    """How far aside the piece with column edges ``b`` is drawn from the table with ``a``,
+    told by the inner edges (a table without rules has no borders to tell it): the shift of
+    at most a few points that lines up the most of them, the smallest of equals."""
+    inner_a, inner_b = a[1:-1], b[1:-1]
+    shifts = {0.0} | {y - x for x in inner_a for y in inner_b if abs(y - x) <= _MAX_SHIFT}
+
+    def lined_up(shift: float) -> int:
+        return sum(1 for x in inner_a if any(abs(x + shift - y) <= _EDGE_TOLERANCE for y in inner_b))
+
+    return max(sorted(shifts, key=abs), key=lined_up)
 
 
 def _remap(row: Row, mapping: list[int], width: int, edges: list[float] | None,

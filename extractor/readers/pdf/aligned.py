@@ -16,6 +16,8 @@ from extractor.textnorm import clean_ws
 
 # A line whose text starts within this many points of a column start begins in that column.
 COLUMN_SLACK = 3.0
+# The piece of a table on a new page may be drawn this many points aside from the rest.
+MAX_SHIFT = 12.0
 
 # One line of an unruled table: the line, its segments and the column of each segment.
 _RegionLine = tuple[Line, list[Line], list[int]]
@@ -53,13 +55,15 @@ def free_text(body: list[Line], page: int, width: float, wrap_spaces: bool = Fal
     # A producer that prints space glyphs between words shows a gap without one as a gutter.
     worded = [line for line in body if len(line.words) > 1]
     bare = bool(worded) and 2 * sum(1 for line in worded if line.spaces) >= len(worded)
+    carried = _carry(body, carried, bare)
     index = 0
     while index < len(body):
         line = body[index]
         block: Block
-        if len(line.segments()) >= 2:
-            block, index = _unruled_table(body, index, page, limit, (wrap_spaces, bare),
-                                          carried if index == 0 else None)
+        if index == 0 and carried is not None:
+            block, index = _unruled_table(body, index, page, limit, (wrap_spaces, bare), carried)
+        elif len(line.segments()) >= 2:
+            block, index = _unruled_table(body, index, page, limit, (wrap_spaces, bare))
         else:
             block, index = _paragraph(body, index, page, (limit, body_size), wrap_spaces)
         placed.append((line.top, block))
@@ -96,7 +100,7 @@ def _unruled_table(lines: list[Line], start: int, page: int, right: float,
     header = lines[start].segments(bare=bare)
     starts = [s.x0 for s in header]
     extents = [(s.x0, s.x1) for s in header]
-    if carried is not None and _continues(lines[start], carried, bare):
+    if carried is not None:
         # Its first row may leave a column blank or print a centred number: the columns
         # the table's header gave on the page before are better evidence.
         starts = list(carried[:-1])
@@ -112,6 +116,37 @@ def _unruled_table(lines: list[Line], start: int, page: int, right: float,
         table_rows.append(Row(cells=cells, page=page))
     edge = max((s.x1 for _line, segments, _columns in region for s in segments), default=starts[-1])
     return Table(rows=table_rows, page=page, col_edges=[round(x, 1) for x in [*starts, edge]], ruled=False), end
+
+
+def _carry(body: list[Line], carried: list[float] | None, bare: bool) -> list[float] | None:
+    """The column edges of the table that ended the page before, placed on this page, when the
+    page opens with the rest of that table: its first line falls into those columns (moved as
+    a whole by a few points: a producer may draw the piece of a split table at the margin), or
+    its second does and the first is a lone fragment of a cut row at one of them."""
+    if carried is None or not body:
+        return None
+    for number, line in enumerate(body[:2]):
+        segments = line.segments(bare=bare)
+        if len(segments) < 2:
+            if number == 0:
+                continue
+            return None
+        shifts = sorted({s.x0 - x for s in segments for x in carried[:-1] if abs(s.x0 - x) <= MAX_SHIFT}, key=abs)
+        for shift in shifts:
+            moved = [x + shift for x in carried]
+            if not _continues(line, moved, bare):
+                continue
+            if number == 1 and not _fragment(body[0], line, moved):
+                return None
+            return moved
+        return None
+    return None
+
+
+def _fragment(first: Line, second: Line, edges: list[float]) -> bool:
+    """Is ``first``, a lone text right above ``second``, at one of the columns ``edges``?"""
+    return second.top - first.bottom <= 1.6 * second.size \
+        and any(abs(first.x0 - x) <= COLUMN_SLACK for x in edges[:-1])
 
 
 def _continues(line: Line, carried: list[float], bare: bool) -> bool:
