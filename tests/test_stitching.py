@@ -123,3 +123,13 @@ def test_unruled_piece_drawn_aside_continues_its_table() -> None:
     second = Table(rows=[row("B", "5%", "G", "W", page=2)], page=2, col_edges=aside, ruled=False)
     doc = stitch(Document("pdf", [first, second]))
     assert len(doc.blocks) == 1 and doc.blocks[0].rows[-1].texts == ["B", "5%", "G", "W"]
+
+
+def test_a_number_printed_again_below_the_break_starts_a_row() -> None:
+    full = Cell(items=["Construir el módulo de monitoreo de proyectos"], room=2.0, char_width=5.0)
+    first = Table(rows=[row(*HEADER), Row(cells=[full, Cell(items=["Módulo en producción"], room=1.0,
+                                                                char_width=5.0), Cell(items=["0,05"])], page=1)],
+                  page=1)
+    second = Table(rows=[row("Actualizar las auditorías", "", "0,05", page=2)], page=2)
+    rows = stitch(Document("pdf", [first, second])).blocks[0].rows
+    assert len(rows) == 3
