@@ -13,6 +13,8 @@ _NUMBERING = re.compile(
     r"|^\s*(?:\d+|[A-Z]|[IVX]{1,5})\s*(?:[.\-–—:)]\s*)+(?=\S)"
 )
 _PUNCT = re.compile(r"[^\w\s%]", re.UNICODE)
+# One number as a cell prints it: "12,5 %", "0.25", "3".
+_FIGURE = re.compile(r"^\d+(?:[.,]\d+)?\s*%?$")
 
 
 def clean_ws(text: str | None) -> str:
@@ -55,3 +57,8 @@ def strip_numbering(text: str) -> str:
 def strip_parenthetical(text: str) -> str:
     """Remove parenthesised remarks: "Objetivo del Puesto (razón de ser)" → "Objetivo del Puesto"."""
     return clean_ws(re.sub(r"\([^)]*\)?", " ", text))
+
+
+def is_figure(text: str | None) -> bool:
+    """Is ``text`` one number (a weight, a count, an item number)?"""
+    return text is not None and bool(_FIGURE.match(text.strip()))

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
-from extractor.textnorm import fold
+from extractor.textnorm import fold, is_figure
 
 # Column borders of two pieces of one table agree within this many points.
 _EDGE_TOLERANCE = 4.0
-# A cell holding one number: "12,5 %", "0.25", "3".
-_FIGURE = re.compile(r"^\d+(?:[.,]\d+)?\s*%?$")
 # A continuation drawn aside by at most this many points is still the same table.
 _MAX_SHIFT = 12.0
 
@@ -208,7 +204,7 @@ def is_row_continuation(previous: Row, row: Row) -> bool:
         # Every cell of a row starts at its top: a cell the cut row left empty above the
         # break stays empty below it. Text there (a mark in another grade column) is a new row.
         return False
-    if any(_figure(before.text) and _figure(after.text) for before, after in zip(previous.cells, row.cells)):
+    if any(is_figure(before.text) and is_figure(after.text) for before, after in zip(previous.cells, row.cells)):
         # A number (a weight, an item number) printed again below the break belongs to a row
         # of its own: the cut row's number is all on one side.
         return False
@@ -230,11 +226,6 @@ def is_row_continuation(previous: Row, row: Row) -> bool:
         else:
             fitted += 1
     return wrapped > fitted
-
-
-def _figure(text: str) -> bool:
-    """Is a cell's text one number (a weight, a count, an item number)?"""
-    return bool(_FIGURE.match(text.strip()))
 
 
 def join_rows(previous: Row, row: Row) -> None:

@@ -14,6 +14,8 @@ from extractor.textnorm import clean_ws
 # ("\uf0a7" is Wingdings' square, "\uf0b7" Symbol's dot).
 _BULLET = re.compile(r"^\s*(?:[\uf000-\uf0ff]\s*|(?:[•·▪►■◦●*\-–—]|\(?[a-z]\))\s+)")
 SIGNATURE_FILLER = re.compile(r"^[\s_.\-–—]*$")
+# A signature line drawn with characters beside a name in the same box ("ANA PÉREZ ______").
+_FILLER_RUN = re.compile(r"\s*_{4,}\s*")
 
 
 def strip_bullet(text: str) -> str:
@@ -28,4 +30,4 @@ def cell_value(cell: Cell | None) -> str | None:
     text = clean_ws(cell.text)
     if not text or SIGNATURE_FILLER.match(text):
         return None
-    return text
+    return clean_ws(_FILLER_RUN.sub(" ", text))

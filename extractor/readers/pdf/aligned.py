@@ -12,7 +12,7 @@ import statistics
 
 from extractor.model.document import Block, Cell, Paragraph, Row, Table
 from extractor.readers.pdf.lines import Line, WrapSpaces, bulleted, goes_on, joined, new_item, starts_item
-from extractor.textnorm import clean_ws
+from extractor.textnorm import clean_ws, is_figure
 
 # A line whose text starts within this many points of a column start begins in that column.
 COLUMN_SLACK = 3.0
@@ -292,7 +292,9 @@ def _rows(region: list[_RegionLine], right: float, starts: list[float],
                     or (starts_item(above[c], s, min(reach.get(c, right), right), wrap_spaces and _own_end(above[c]))
                         and not goes_on(above[c], s))
                     for c, s in cells.items()}
-        if rows and close and not all(starting.values()) \
+        # A number below a number in one column (weights, item numbers) starts a row.
+        renumbered = any(c in above and is_figure(above[c].text) and is_figure(s.text) for c, s in cells.items())
+        if rows and close and not renumbered and not all(starting.values()) \
                 and all(not starting[c] or (bulleted(s) and len(s.words) > 1) for c, s in cells.items()):
             for c, s in cells.items():
                 if starting[c]:
