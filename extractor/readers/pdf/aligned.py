@@ -292,8 +292,11 @@ def _rows(region: list[_RegionLine], right: float, starts: list[float],
                     or (starts_item(above[c], s, min(reach.get(c, right), right), wrap_spaces and _own_end(above[c]))
                         and not goes_on(above[c], s))
                     for c, s in cells.items()}
-        # A number below a number in one column (weights, item numbers) starts a row.
-        renumbered = any(c in above and is_figure(above[c].text) and is_figure(s.text) for c, s in cells.items())
+        # A number below a number in one column (weights, item numbers), or a short value below
+        # the same value ("DESEABLE" under "DESEABLE": no cell says it twice), starts a row.
+        renumbered = any(c in above and (is_figure(above[c].text) and is_figure(s.text)
+                                         or (above[c].text == s.text and len(s.words) <= 2))
+                         for c, s in cells.items())
         if rows and close and not renumbered and not all(starting.values()) \
                 and all(not starting[c] or (bulleted(s) and len(s.words) > 1) for c, s in cells.items()):
             for c, s in cells.items():
