@@ -297,6 +297,8 @@ def _rows(region: list[_RegionLine], right: float, starts: list[float],
         renumbered = any(c in above and (is_figure(above[c].text) and is_figure(s.text)
                                          or (above[c].text == s.text and len(s.words) <= 2))
                          for c, s in cells.items())
+        # A line all in bold (a header) over a line in plain type (data): two rows, however close.
+        renumbered = renumbered or (previous is not None and previous.bold and not any(s.bold for s in segments))
         if rows and close and not renumbered and not all(starting.values()) \
                 and all(not starting[c] or (bulleted(s) and len(s.words) > 1) for c, s in cells.items()):
             for c, s in cells.items():
