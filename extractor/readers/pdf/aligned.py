@@ -11,18 +11,14 @@ from __future__ import annotations
 import statistics
 
 from extractor.model.document import Block, Cell, Paragraph, Row, Table
+from extractor.readers.pdf.columns import COLUMN_SLACK, Columns, RegionLine, by_column, column_of
+from extractor.readers.pdf.headers import header_rows, subheader
 from extractor.readers.pdf.lines import Line, WrapSpaces, bulleted, goes_on, joined, new_item, starts_item
 from extractor.textnorm import clean_ws, is_figure
 
-# A line whose text starts within this many points of a column start begins in that column.
-COLUMN_SLACK = 3.0
 # The piece of a table on a new page may be drawn this many points aside from the rest.
 MAX_SHIFT = 12.0
 
-# One line of an unruled table: the line, its segments and the column of each segment.
-_RegionLine = tuple[Line, list[Line], list[int]]
-# An unruled table's columns: where each starts, and the extent of its header text.
-_Columns = tuple[list[float], list[tuple[float, float]]]
 
 
 def text_limit(body: list[Line], width: float) -> float:
@@ -105,9 +101,12 @@ def _unruled_table(lines: list[Line], start: int, page: int, right: float,
         # the table's header gave on the page before are better evidence.
         starts = list(carried[:-1])
         extents = [(x0, x1 - COLUMN_SLACK) for x0, x1 in zip(carried, carried[1:])]
-    _subheader(lines, start, (starts, extents), bare)
+    split = subheader(lines, start, (starts, extents), bare)
     region, end = _region(lines, start, (starts, extents), bare)
-    rows, groups = _rows(region, right, starts, wrap_spaces)
+    head, taken = header_rows(region, starts, split)
+    rows, groups = _rows(region[taken:], right, starts, wrap_spaces)
+    rows = head + rows
+    groups = {g + len(head) for g in groups}
     table_rows = []
     for number, row in enumerate(rows):
         cells = [Cell(items=[clean_ws(i) for i in cell if clean_ws(i)]) for cell in row]
@@ -158,42 +157,13 @@ def _continues(line: Line, carried: list[float], bare: bool) -> bool:
     return at_start >= 2 and inside
 
 
-def _subheader(lines: list[Line], start: int, columns: _Columns,
-               bare: bool) -> None:
-    """Split the columns of a two-row header: when the line under the header leaves the first
-    column blank and prints several cells under one header cell (grade names under a merged
-    "Grado mínimo de formación aceptable"), each of them is a column of its own."""
-    starts, extents = columns
-    # The sub-header line may come after lines that only finish wrapped header cells.
-    for index in range(start + 1, min(start + 4, len(lines))):
-        previous, second = lines[index - 1], lines[index]
-        segments = second.segments(bare=bare)
-        if second.top - previous.bottom > 1.6 * second.size:
-            return
-        under = [_column(s, starts, extents) for s in segments]
-        if 0 in under and len(segments) > 1:
-            return  # a data row: the header had one row
-        if len(segments) >= 2 and max(under.count(c) for c in under) >= 2:
-            break
-    else:
-        return
-    for column in sorted(set(under), reverse=True):
-        cells = [s for s, c in zip(segments, under) if c == column]
-        if len(cells) < 2:
-            continue
-        spans = [(s.x0, s.x1) for s in cells]
-        spans[0] = (min(starts[column], spans[0][0]), spans[0][1])
-        starts[column:column + 1] = [x0 for x0, _x1 in spans]
-        extents[column:column + 1] = spans
-
-
-def _region(lines: list[Line], start: int, grid: _Columns,
-            bare: bool) -> tuple[list[_RegionLine], int]:
+def _region(lines: list[Line], start: int, grid: Columns,
+            bare: bool) -> tuple[list[RegionLine], int]:
     """The lines of the table from ``lines[start]``, each cut into segments placed in columns,
     and the index of the first line after it. ``starts`` (and ``extents``) grow as new columns
     appear: text starting right of the last column's start and of its header text."""
     starts, extents = grid
-    region: list[_RegionLine] = []
+    region: list[RegionLine] = []
     index = start
     previous_bottom = lines[start].top
     while index < len(lines):
@@ -210,7 +180,7 @@ def _region(lines: list[Line], start: int, grid: _Columns,
                         and any(t.x0 >= starts[-1] - COLUMN_SLACK for t in segments[:k]):
                     starts.append(s.x0)
                     extents.append((s.x0, s.x1))
-        columns = [_column(s, starts, extents) for s in segments]
+        columns = [column_of(s, starts, extents) for s in segments]
         across = len(segments) == 1 and len(starts) > 1 and segments[0].x0 < starts[1] - COLUMN_SLACK \
             and segments[0].x1 >= starts[1] - 2
         if across:
@@ -227,7 +197,7 @@ def _region(lines: list[Line], start: int, grid: _Columns,
     return region, index
 
 
-def _centred_under(region: list[_RegionLine], segment: Line, column: int) -> bool:
+def _centred_under(region: list[RegionLine], segment: Line, column: int) -> bool:
     """Does ``segment`` go on, centred or right-aligned, the text of its column on the line
     above (a header cell wrapped in a narrow column)?"""
     if not region or column == 0:
@@ -238,7 +208,7 @@ def _centred_under(region: list[_RegionLine], segment: Line, column: int) -> boo
                for s, c in zip(segments, columns))
 
 
-def _group_row(lines: list[Line], index: int, columns: _Columns,
+def _group_row(lines: list[Line], index: int, columns: Columns,
                bare: bool) -> bool:
     """Is the line across the columns at ``index`` a row of the table naming the group of rows
     below it? Only when a close line under it goes on in the table's columns."""
@@ -248,13 +218,13 @@ def _group_row(lines: list[Line], index: int, columns: _Columns,
     line, nxt = lines[index], lines[index + 1]
     if nxt.top - line.bottom > 1.6 * nxt.size:
         return False
-    found = [_column(s, starts, extents) for s in nxt.segments(starts, bare=bare)]
+    found = [column_of(s, starts, extents) for s in nxt.segments(starts, bare=bare)]
     # The next line fills the first column and at least half of the others, left to right (a
     # short column of it may be blank, a centred number may start right of its column's start).
     return bool(found) and found[0] == 0 and found == sorted(set(found)) and 2 * len(found) >= len(starts)
 
 
-def _rows(region: list[_RegionLine], right: float, starts: list[float],
+def _rows(region: list[RegionLine], right: float, starts: list[float],
           wrap_spaces: bool) -> tuple[list[list[list[str]]], set[int]]:
     """The items of each row and column (one per start) of a table's region, and which rows
     are group rows (a line across the columns, naming the rows below it: a row of its own).
@@ -286,7 +256,7 @@ def _rows(region: list[_RegionLine], right: float, starts: list[float],
             rows.append([[line.text]] + [[] for _ in range(width - 1)])
             above, previous = {}, None
             continue
-        cells = _by_column(segments, columns)
+        cells = by_column(segments, columns)
         close = previous is not None and line.top - previous.bottom <= 0.45 * line.size
         starting = {c: c not in above or line.top - above[c].bottom > 1.2 * line.size
                     or (starts_item(above[c], s, min(reach.get(c, right), right), wrap_spaces and _own_end(above[c]))
@@ -322,28 +292,3 @@ def _own_end(text: Line) -> bool:
     whose end tells nothing of this column's wrap spaces."""
     widest = 1.5 * text.space_width
     return all(b[1] - a[2] <= widest for a, b in zip(text.words, text.words[1:]))
-
-
-def _by_column(segments: list[Line], columns: list[int]) -> dict[int, Line]:
-    """A line's text in each column: segments that fall in one column are one text."""
-    cells: dict[int, Line] = {}
-    for s, c in zip(segments, columns):
-        if c in cells:
-            s = Line([*cells[c].words, *s.words], s.top, s.bottom, s.size, s.bold, s.spaces)
-        cells[c] = s
-    return cells
-
-
-def _column(segment: Line, starts: list[float], extents: list[tuple[float, float]]) -> int:
-    """The column a segment falls in: the last start it reaches, unless it starts at no column
-    and lies under another column's header text more (a value right-aligned or centred under
-    its header, which may start left of the header's own start)."""
-    column = 0
-    for i, start in enumerate(starts):
-        if segment.x0 >= start - COLUMN_SLACK:
-            column = i
-    if min(abs(segment.x0 - x) for x in starts) <= COLUMN_SLACK:
-        return column
-    overlaps = [min(segment.x1, x1) - max(segment.x0, x0) for x0, x1 in extents]
-    best = max(range(len(extents)), key=lambda i: overlaps[i])
-    return best if overlaps[best] > max(overlaps[column], 0.0) else column

@@ -1,0 +1,94 @@
+"""Headers of tables without rules, set in bold over plain data (``extractor/readers/pdf/aligned.py``).
+
+A word processor wraps a header cell in a narrow column, even inside a word ("Nu" / "me" /
+"ro"); a merged parent cell names two columns whose names come on the line below; a short
+title in bold in the first column names the group of rows under the header. Each test draws
+the lines where LibreOffice puts them, with reportlab's canvas.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from extractor.model.document import Document, Table
+from extractor.readers.pdf import read_pdf
+
+pytest.importorskip("reportlab")
+
+SIZE, LEADING = 8.0, 10.6
+PAGE = (595.0, 842.0)
+# Column starts: N°, Función, Resultado | Medio (under "Evaluación"), Ponderación.
+X = (57.0, 84.0, 231.0, 336.0, 505.0)
+
+Line = list[tuple[float, str]]  # (x, text) of each piece of a line
+
+
+def _read(lines: list[tuple[bool, float, Line]]) -> Document:
+    """A one-page PDF of lines (bold?, top, pieces)."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=PAGE)
+    for bold, top, pieces in lines:
+        page.setFont("Helvetica-Bold" if bold else "Helvetica", SIZE)
+        for x, text in pieces:
+            page.drawString(x, PAGE[1] - top - SIZE, text)
+    page.save()
+    return read_pdf(buffer.getvalue())
+
+
+def _data(top: float) -> list[tuple[bool, float, Line]]:
+    return [(False, top, [(X[0] + 5, "1"), (X[1], "Elaborar el plan anual"), (X[2], "Plan aprobado"),
+                          (X[3], "Informe"), (X[4] + 8, "20")]),
+            (False, top + LEADING, [(X[1], "de la unidad")]),
+            (False, top + 2 * LEADING, [(X[0] + 5, "2"), (X[1], "Atender la correspondencia"),
+                                        (X[2], "Notas atendidas"), (X[3], "Hojas de ruta"), (X[4] + 8, "10")])]
+
+
+def _table(document: Document) -> list[list[str]]:
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert len(tables) == 1, document.blocks
+    return [[c.text for c in row.cells] for row in tables[0].rows]
+
+
+def test_a_header_wrapped_in_a_narrow_column_over_a_merged_parent_is_two_rows() -> None:
+    top = 100.0
+    header = [(True, top, [(X[0], "Nu"), (X[1], "Función"), (X[2], "Evaluación del resultado"), (X[4], "Pondera")]),
+              (True, top + LEADING, [(X[0], "me"), (X[2], "Resultado"), (X[3], "Medio de"), (X[4], "ción")]),
+              (True, top + 2 * LEADING, [(X[0], "ro"), (X[3], "verificación")]),
+              (True, top + 3 * LEADING, [(X[0], "FUNCIONES ESPECÍFICAS")])]
+    rows = _table(_read(header + _data(top + 4 * LEADING)))
+    assert rows[0] == ["Nu me ro", "Función", "Evaluación del resultado", "", "Pondera ción"]
+    assert rows[1] == ["", "", "Resultado", "Medio de verificación", ""]
+    assert rows[2][0] == "FUNCIONES ESPECÍFICAS"
+    assert rows[3] == ["1", "Elaborar el plan anual de la unidad", "Plan aprobado", "Informe", "20"]
+    assert len(rows) == 5
+
+
+def test_a_wrapped_one_row_header_is_one_row() -> None:
+    top = 100.0
+    header = [(True, top, [(X[0], "Nu"), (X[1], "Función"), (X[2], "Resultado"), (X[3], "Medio de"),
+                           (X[4], "Pondera")]),
+              (True, top + LEADING, [(X[0], "me"), (X[3], "verificación"), (X[4], "ción")])]
+    rows = _table(_read(header + _data(top + 2 * LEADING)))
+    assert rows[0] == ["Nu me", "Función", "Resultado", "Medio de verificación", "Pondera ción"]
+    assert len(rows) == 3
+
+
+def test_a_short_title_in_bold_under_the_header_is_a_row_of_its_own() -> None:
+    top, x = 100.0, (57.0, 212.0, 323.0, 405.0)
+    # The title would have fitted on the header's line: it is no wrap of the first column's name.
+    lines = [(True, top, [(x[0], "Actividad principal"), (x[1], "Resultado"), (x[2], "Medio"), (x[3], "Peso")]),
+             (True, top + LEADING, [(x[0], "Resultados específicos")]),
+             (False, top + 2 * LEADING, [(x[0], "Elaborar el plan anual"), (x[1], "Plan aprobado"),
+                                         (x[2], "Informe"), (x[3], "20")]),
+             (False, top + 3 * LEADING, [(x[0], "de la unidad")]),
+             (False, top + 4 * LEADING, [(x[0], "Atender la correspondencia recibida"), (x[1], "Notas atendidas"),
+                                         (x[2], "Hojas de ruta"), (x[3], "10")])]
+    rows = _table(_read(lines))
+    assert rows[0] == ["Actividad principal", "Resultado", "Medio", "Peso"]
+    assert rows[1][0] == "Resultados específicos"
+    assert rows[2] == ["Elaborar el plan anual de la unidad", "Plan aprobado", "Informe", "20"]
+    assert len(rows) == 4
