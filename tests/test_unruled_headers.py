@@ -92,3 +92,21 @@ def test_a_short_title_in_bold_under_the_header_is_a_row_of_its_own() -> None:
     assert rows[1][0] == "Resultados específicos"
     assert rows[2] == ["Elaborar el plan anual de la unidad", "Plan aprobado", "Informe", "20"]
     assert len(rows) == 4
+
+
+def test_a_wrap_space_in_a_narrow_gutter_does_not_join_two_columns() -> None:
+    # LibreOffice prints a space after the last word of a wrapped line ("INDICADORES " / "DE
+    # RESULTADO"); the gutter to the next column, 1.4 em, is still mostly bare.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    top, x = 100.0, [57.0, 97.0, 421.0]
+    x.append(x[2] + stringWidth("INDICADORES", "Helvetica-Bold", SIZE) + 1.4 * SIZE)
+    lines = [(True, top, [(x[0], "ÍTEM"), (x[1], "TAREA"), (x[2], "INDICADORES "), (x[3], "PESO")]),
+             (True, top + LEADING, [(x[2], "DE RESULTADO")]),
+             (False, top + 2 * LEADING, [(x[0], "1"), (x[1], "Elaborar el plan anual"), (x[2], "Plan aprobado"),
+                                         (x[3], "20 %")]),
+             (False, top + 3 * LEADING, [(x[0], "2"), (x[1], "Atender la correspondencia"), (x[2], "Notas"),
+                                         (x[3], "10 %")])]
+    rows = _table(_read(lines))
+    assert rows[0] == ["ÍTEM", "TAREA", "INDICADORES DE RESULTADO", "PESO"]
+    assert rows[1] == ["1", "Elaborar el plan anual", "Plan aprobado", "20 %"]

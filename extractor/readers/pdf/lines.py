@@ -27,6 +27,9 @@ from extractor.textnorm import clean_ws
 COLUMN_GAP_EM = 1.5
 # In a table, a gap this wide with no space glyph in it separates two columns (see Line.segments).
 BARE_GAP_EM = 0.6
+# ... and where space glyphs cover part of it, this much left bare (wider: spaces stretched in
+# a justified line leave some of a word gap uncovered).
+BARE_SPACED_EM = 1.0
 # A gap wider than this many font sizes separates two words.
 WORD_GAP_EM = 0.15
 # The width of a space, generously (Helvetica 0.28, Times 0.25, DejaVu 0.32 of the font size).
@@ -115,7 +118,10 @@ class Line:
             at_column = starts is not None and gap > 0.4 * self.size and any(
                 abs(word[1] - x) <= 2.5 for x in starts) and word[1] > parts[-1][0][1] + 2.5
             if bare and not at_column and gap > BARE_GAP_EM * self.size:
-                at_column = not any(x0 >= parts[-1][-1][2] - 1.0 and x1 <= word[1] + 1.0 for x0, x1 in self.spaces)
+                # A space printed after a cell's last word on a wrapped line (LibreOffice does)
+                # covers a gutter only in part: the gap left bare still separates two columns.
+                spaced = sum(x1 - x0 for x0, x1 in self.spaces if x0 >= parts[-1][-1][2] - 1.0 and x1 <= word[1] + 1.0)
+                at_column = gap - spaced > (BARE_GAP_EM if not spaced else BARE_SPACED_EM) * self.size
             if gap > COLUMN_GAP_EM * self.size or at_column:
                 parts.append([word])
             else:
