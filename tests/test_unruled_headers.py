@@ -25,16 +25,19 @@ X = (57.0, 84.0, 231.0, 336.0, 505.0)
 Line = list[tuple[float, str]]  # (x, text) of each piece of a line
 
 
-def _read(lines: list[tuple[bool, float, Line]]) -> Document:
-    """A one-page PDF of lines (bold?, top, pieces)."""
+def _read(lines: list[tuple[bool, float, Line]], *more: list[tuple[bool, float, Line]]) -> Document:
+    """A PDF of lines (bold?, top, pieces), a page for each list."""
     from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=PAGE)
-    for bold, top, pieces in lines:
-        page.setFont("Helvetica-Bold" if bold else "Helvetica", SIZE)
-        for x, text in pieces:
-            page.drawString(x, PAGE[1] - top - SIZE, text)
+    for number, page_lines in enumerate([lines, *more]):
+        if number:
+            page.showPage()
+        for bold, top, pieces in page_lines:
+            page.setFont("Helvetica-Bold" if bold else "Helvetica", SIZE)
+            for x, text in pieces:
+                page.drawString(x, PAGE[1] - top - SIZE, text)
     page.save()
     return read_pdf(buffer.getvalue())
 
@@ -110,3 +113,23 @@ def test_a_wrap_space_in_a_narrow_gutter_does_not_join_two_columns() -> None:
     rows = _table(_read(lines))
     assert rows[0] == ["ÍTEM", "TAREA", "INDICADORES DE RESULTADO", "PESO"]
     assert rows[1] == ["1", "Elaborar el plan anual", "Plan aprobado", "20 %"]
+
+
+def test_a_two_row_header_printed_again_on_the_next_page_is_read_as_on_the_first() -> None:
+    top = 100.0
+    # "Pondera" / "ción": a cell beside the merged parent wraps over both header lines.
+    header = [(True, top, [(X[0], "N°"), (X[1], "Función"), (X[2], "Evaluación"), (X[4], "Pondera")]),
+              (True, top + LEADING, [(X[2], "Resultado"), (X[3], "Medio de"), (X[4], "ción")]),
+              (True, top + 2 * LEADING, [(X[3], "verificación")])]
+    first = header + _data(top + 3 * LEADING)
+    # The next page opens with the header again (Word's "repeat header rows"), then the rows.
+    second = header + [(False, top + 3 * LEADING, [(X[0] + 5, "3"), (X[1], "Archivar la documentación"),
+                                                   (X[2], "Archivo al día"), (X[3], "Inventario"), (X[4] + 8, "5")]),
+                       (False, top + 4 * LEADING, [(X[0] + 5, "4"), (X[1], "Atender consultas"),
+                                                   (X[2], "Consultas atendidas"), (X[3], "Registro"), (X[4] + 8, "5")])]
+    tables = [b for b in _read(first, second).blocks if isinstance(b, Table)]
+    rows = [[[c.text for c in row.cells] for row in table.rows] for table in tables]
+    assert rows[0][:2] == [["N°", "Función", "Evaluación", "", "Pondera ción"],
+                           ["", "", "Resultado", "Medio de verificación", ""]]
+    assert rows[1][:2] == rows[0][:2]
+    assert rows[1][2] == ["3", "Archivar la documentación", "Archivo al día", "Inventario", "5"]

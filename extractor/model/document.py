@@ -112,6 +112,9 @@ class Table:
     # False for a table seen only in the alignment of its text: its right edge is where its
     # longest text ends, not a drawn border.
     ruled: bool = True
+    # A table seen in the alignment of its text with a two-row header: the columns its second
+    # row names under a merged parent (how the reader cut the header; not serialised).
+    header_under: frozenset[int] = frozenset()
 
     @property
     def ncols(self) -> int:

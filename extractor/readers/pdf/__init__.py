@@ -90,7 +90,7 @@ def read_pdf(data: bytes, password: str | None = None) -> Document:
         pdf.close()
     if total_chars == 0:
         raise NoTextError("Documento escaneado: no tiene capa de texto y requiere OCR.")
-    carried: list[float] | None = None
+    carried: Table | None = None
     for content in pages:
         carried = _finish(content, evidence.seen, carried)
     return Document(formato="pdf", blocks=_assemble(pages), paginas=len(pages))
@@ -122,10 +122,10 @@ def _read_page(page: Page, number: int, evidence: WrapSpaces) -> tuple[_PageCont
     return content, glyphs
 
 
-def _finish(content: _PageContent, wrap_spaces: bool, carried: list[float] | None) -> list[float] | None:
+def _finish(content: _PageContent, wrap_spaces: bool, carried: Table | None) -> Table | None:
     """Split the page's cells and body lines into items, paragraphs and unruled tables, in
-    reading order. ``carried``: the column edges of the unruled table that ended the page
-    before (a table opening this page may go on with it); returns this page's."""
+    reading order. ``carried``: the unruled table that ended the page before (a table opening
+    this page may go on with it); returns this page's."""
     ruled.fill_items(content.pending, wrap_spaces)
     if content.body and any(top < content.body[0].top for top, _block in content.placed):
         carried = None  # a ruled table comes first on the page
@@ -133,7 +133,7 @@ def _finish(content: _PageContent, wrap_spaces: bool, carried: list[float] | Non
     content.placed.sort(key=lambda item: item[0])
     content.pending, content.body = [], []
     last = content.placed[-1][1] if content.placed else None
-    return last.col_edges if isinstance(last, Table) and not last.ruled and last.col_edges else None
+    return last if isinstance(last, Table) and not last.ruled and last.col_edges else None
 
 
 def _assemble(pages: list[_PageContent]) -> list[Block]:

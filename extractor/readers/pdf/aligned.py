@@ -40,10 +40,10 @@ def observe(body: list[Line], width: float, evidence: WrapSpaces) -> None:
 
 
 def free_text(body: list[Line], page: int, width: float, wrap_spaces: bool = False,
-              carried: list[float] | None = None) -> list[tuple[float, Block]]:
+              carried: Table | None = None) -> list[tuple[float, Block]]:
     """The paragraphs and unruled tables of a page's body lines, each with the top it starts at
-    (``wrap_spaces``: see :func:`~.lines.new_item`). ``carried``: the column edges of the
-    unruled table that ended the page before, which a table opening this page may continue."""
+    (``wrap_spaces``: see :func:`~.lines.new_item`). ``carried``: the unruled table that
+    ended the page before, which a table opening this page may continue."""
     placed: list[tuple[float, Block]] = []
     # Headings made with a bigger font (Word's heading styles are not always bold).
     body_size = statistics.median(line.size for line in body) if body else 0.0
@@ -51,13 +51,14 @@ def free_text(body: list[Line], page: int, width: float, wrap_spaces: bool = Fal
     # A producer that prints space glyphs between words shows a gap without one as a gutter.
     worded = [line for line in body if len(line.words) > 1]
     bare = bool(worded) and 2 * sum(1 for line in worded if line.spaces) >= len(worded)
-    carried = _carry(body, carried, bare)
+    edges = _carry(body, carried.col_edges if carried is not None else None, bare)
+    under = carried.header_under if carried is not None else frozenset()
     index = 0
     while index < len(body):
         line = body[index]
         block: Block
-        if index == 0 and carried is not None:
-            block, index = _unruled_table(body, index, page, limit, (wrap_spaces, bare), carried)
+        if index == 0 and edges is not None:
+            block, index = _unruled_table(body, index, page, limit, (wrap_spaces, bare), (edges, under))
         elif len(line.segments()) >= 2:
             block, index = _unruled_table(body, index, page, limit, (wrap_spaces, bare))
         else:
@@ -88,22 +89,26 @@ def _paragraph(lines: list[Line], start: int, page: int, sizes: tuple[float, flo
 
 
 def _unruled_table(lines: list[Line], start: int, page: int, right: float,
-                   spacing: tuple[bool, bool], carried: list[float] | None = None) -> tuple[Table, int]:
+                   spacing: tuple[bool, bool],
+                   carried: tuple[list[float], frozenset[int]] | None = None) -> tuple[Table, int]:
     """Rows of aligned text starting at ``lines[start]``: columns are where header cells start,
     each reaching as far as its header text (see :func:`_column`), or, for the rest of a
-    table from the page before (``carried``), that table's columns."""
+    table from the page before (``carried``), that table's columns (and the columns its
+    header's second row names, should the header be printed again)."""
     wrap_spaces, bare = spacing
     header = lines[start].segments(bare=bare)
     starts = [s.x0 for s in header]
     extents = [(s.x0, s.x1) for s in header]
+    under: frozenset[int] = frozenset()
     if carried is not None:
         # Its first row may leave a column blank or print a centred number: the columns
         # the table's header gave on the page before are better evidence.
-        starts = list(carried[:-1])
-        extents = [(x0, x1 - COLUMN_SLACK) for x0, x1 in zip(carried, carried[1:])]
+        edges, under = carried
+        starts = list(edges[:-1])
+        extents = [(x0, x1 - COLUMN_SLACK) for x0, x1 in zip(edges, edges[1:])]
     split = subheader(lines, start, (starts, extents), bare)
     region, end = _region(lines, start, (starts, extents), bare)
-    head, taken = header_rows(region, starts, split)
+    head, taken, split = header_rows(region, starts, split, under)
     rows, groups = _rows(region[taken:], right, starts, wrap_spaces)
     rows = head + rows
     groups = {g + len(head) for g in groups}
@@ -114,7 +119,8 @@ def _unruled_table(lines: list[Line], start: int, page: int, right: float,
             cells[0].span = len(cells)  # a line across the columns naming the rows below it
         table_rows.append(Row(cells=cells, page=page))
     edge = max((s.x1 for _line, segments, _columns in region for s in segments), default=starts[-1])
-    return Table(rows=table_rows, page=page, col_edges=[round(x, 1) for x in [*starts, edge]], ruled=False), end
+    return Table(rows=table_rows, page=page, col_edges=[round(x, 1) for x in [*starts, edge]], ruled=False,
+                 header_under=frozenset(split[1]) if split is not None else under), end
 
 
 def _carry(body: list[Line], carried: list[float] | None, bare: bool) -> list[float] | None:

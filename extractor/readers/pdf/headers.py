@@ -52,16 +52,22 @@ def subheader(lines: list[Line], start: int, columns: Columns,
 
 
 def header_rows(region: list[RegionLine], starts: list[float],
-                 split: Split | None) -> tuple[list[list[list[str]]], int]:
+                 split: Split | None, carried: frozenset[int] = frozenset()
+                 ) -> tuple[list[list[list[str]]], int, Split | None]:
     """The header of a table set in bold over plain data, when it takes several lines: one
     row whose cells join their wrapped lines ("Nu" / "me" / "ro" in a narrow column), or two
     when a sub-header line names columns under a merged parent cell (those columns' lines
     from that one on are the second row; the other cells span both rows, as in a ruled
-    table). The rows and how many lines of ``region`` they take; none when the header is one
-    line, or when its lines do not only wrap its cells and no sub-header line was seen."""
+    table). ``carried``: the columns under a merged parent in the header of the table this
+    one goes on (printed again on a new page, where the columns are known already).
+
+    The rows, how many lines of ``region`` they take, and the split; no rows when the header
+    is one line, or when its lines do not only wrap its cells and no sub-header line was seen."""
     count, wraps = _lines(region, starts)
+    if split is None and carried:
+        split = _second_line(region[:count], carried)
     if count < 2 or count == len(region) or (split is None and not wraps) or (split is not None and split[0] >= count):
-        return [], 0
+        return [], 0, split
     sub, under = split if split is not None else (count, set())
     rows: list[list[list[str]]] = [[[] for _ in starts], [[] for _ in starts]]
     for number, (_line, segments, columns) in enumerate(region[:count]):
@@ -71,7 +77,17 @@ def header_rows(region: list[RegionLine], starts: list[float],
                 cell[-1] = joined(cell[-1], text.text)
             else:
                 cell.append(text.text)
-    return (rows if under else rows[:1]), count
+    return (rows if under else rows[:1]), count, split
+
+
+def _second_line(header: list[RegionLine], under: frozenset[int]) -> Split | None:
+    """The line of ``header`` where the names under a merged parent begin: the first, past the
+    header's first, with text in one of the ``under`` columns right of the parent's."""
+    children = set(under) - {min(under)}
+    for number, (_line, _segments, columns) in enumerate(header[1:], start=1):
+        if children & set(columns):
+            return number, set(under)
+    return None
 
 
 def _lines(region: list[RegionLine], starts: list[float]) -> tuple[int, bool]:
