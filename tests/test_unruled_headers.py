@@ -133,3 +133,46 @@ def test_a_two_row_header_printed_again_on_the_next_page_is_read_as_on_the_first
                            ["", "", "Resultado", "Medio de verificación", ""]]
     assert rows[1][:2] == rows[0][:2]
     assert rows[1][2] == ["3", "Archivar la documentación", "Archivo al día", "Inventario", "5"]
+
+
+def test_a_row_printed_high_in_the_top_margin_goes_on_with_the_table() -> None:
+    # Narrow page margins: the next page's first row sits where running headers live.
+    top = 100.0
+    header = [(True, top, [(X[0], "N°"), (X[1], "Función"), (X[2], "Resultado"), (X[3], "Medio"), (X[4], "Peso")])]
+    first = header + _data(top + LEADING)
+    second = [(False, 30.0, [(X[0] + 5, "3"), (X[1], "Archivar la documentación"), (X[2], "Archivo al día"),
+                             (X[3], "Inventario"), (X[4] + 8, "5")]),
+              (False, 30.0 + LEADING, [(X[1], "de la unidad")]),
+              *[(False, 30.0 + (2 + k) * LEADING, [(X[0] + 5, str(4 + k)), (X[1], "Atender consultas"),
+                                                        (X[2], "Consultas atendidas"), (X[3], "Registro"),
+                                                        (X[4] + 8, "5")]) for k in range(4)]]
+    blocks = _read(first, second).blocks
+    assert not [b for b in blocks if not isinstance(b, Table)]
+    rows = [[c.text for c in row.cells] for row in blocks[1].rows]
+    assert rows[:2] == [["3", "Archivar la documentación de la unidad", "Archivo al día", "Inventario", "5"],
+                        ["4", "Atender consultas", "Consultas atendidas", "Registro", "5"]]
+    assert len(rows) == 5
+
+
+def test_a_title_across_the_columns_atop_the_next_page_is_no_piece_of_a_cut_row() -> None:
+    top = 100.0
+    header = [(True, top, [(X[0], "N°"), (X[1], "Función"), (X[2], "Evaluación"), (X[4], "Peso")]),
+              (True, top + LEADING, [(X[2], "Resultado"), (X[3], "Medio de")])]
+    second = [(True, 40.0, [(X[0], "FUNCIONES CONTINUAS")]), *[(b, t - 60.0 + LEADING, p) for b, t, p in header],
+              (False, 40.0 + 3 * LEADING, [(X[0] + 5, "1"), (X[1], "Archivar"), (X[2], "Archivo al día"),
+                                           (X[3], "Inventario"), (X[4] + 8, "5")])]
+    blocks = _read(header + _data(top + 2 * LEADING), second).blocks
+    assert [b.text for b in blocks if not isinstance(b, Table)] == ["FUNCIONES CONTINUAS"]
+    rows = [[c.text for c in row.cells] for row in blocks[-1].rows]
+    assert rows[:2] == [["N°", "Función", "Evaluación", "", "Peso"], ["", "", "Resultado", "Medio de", ""]]
+
+
+def test_a_line_in_plain_type_under_the_header_is_data_even_alone_in_a_column() -> None:
+    # The rest of a cut row under the header printed again: no item of the header's cell.
+    top = 100.0
+    lines = [(True, top, [(X[0], "N°"), (X[1], "Función"), (X[2], "Resultado"), (X[3], "Medio"), (X[4], "Peso")]),
+             (False, top + LEADING, [(X[1], "de la unidad")]),
+             *_data(top + 2 * LEADING)]
+    rows = _table(_read(lines))
+    assert rows[0] == ["N°", "Función", "Resultado", "Medio", "Peso"]
+    assert rows[1] == ["", "de la unidad", "", "", ""]

@@ -89,6 +89,9 @@ class Layout:
     print_normas: bool = True
     compounds: bool = False  # texts hold hyphenated compounds ("técnico-jurídico"), which may break after the hyphen
     lists_tight: bool = False  # "lo": list items kept in order when LibreOffice's wrap spaces tell them apart
+    # Top and bottom page margins (points): narrow ones (1.5 cm) put a page's first and last lines,
+    # table rows among them, where running headers and footers live.
+    margin_v: float = 56.69
     columns: list[str] = field(default_factory=list)  # order of the function columns
     labels: dict[str, str] = field(default_factory=dict)  # field → folded synonym
     headings: dict[str, str] = field(default_factory=dict)  # section → folded synonym
@@ -172,6 +175,7 @@ def draw_layout(rng: random.Random, formato: str) -> Layout:
     lay.compounds = rng.random() < 0.3
     tight = rng.random() < 0.5
     lay.lists_tight = formato == "lo" and tight
+    lay.margin_v = rng.choice([56.69, 56.69, 42.52])
     return lay
 
 

@@ -136,7 +136,8 @@ def render_docx(doc: Composed, lay: Layout, path: Path) -> None:
     width_pt, height_pt = page_size(lay)
     section.orientation = WD_ORIENT.LANDSCAPE if lay.landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Pt(width_pt), Pt(height_pt)
-    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Pt(MARGIN)
+    section.left_margin = section.right_margin = Pt(MARGIN)
+    section.top_margin = section.bottom_margin = Pt(lay.margin_v)
     width = section.page_width - section.left_margin - section.right_margin
     normal = document.styles["Normal"]
     normal.font.name = _FONTS[lay.font]

@@ -90,10 +90,12 @@ def read_pdf(data: bytes, password: str | None = None) -> Document:
         pdf.close()
     if total_chars == 0:
         raise NoTextError("Documento escaneado: no tiene capa de texto y requiere OCR.")
+    counts = _running_counts(pages)
     carried: Table | None = None
     for content in pages:
+        _reclaim(content, counts, single=len(pages) == 1)
         carried = _finish(content, evidence.seen, carried)
-    return Document(formato="pdf", blocks=_assemble(pages), paginas=len(pages))
+    return Document(formato="pdf", blocks=_assemble(pages, counts), paginas=len(pages))
 
 
 def _read_page(page: Page, number: int, evidence: WrapSpaces) -> tuple[_PageContent, int]:
@@ -136,12 +138,39 @@ def _finish(content: _PageContent, wrap_spaces: bool, carried: Table | None) -> 
     return last if isinstance(last, Table) and not last.ruled and last.col_edges else None
 
 
-def _assemble(pages: list[_PageContent]) -> list[Block]:
-    """Concatenate the pages' blocks, keeping margin lines that are not running headers/footers."""
+def _running_counts(pages: list[_PageContent]) -> Counter[str]:
+    """On how many pages each margin line's text (numbers blanked) is printed."""
     counts: Counter[str] = Counter()
     for content in pages:
         for text in {_running_key(line.text) for _, line in content.margin_lines}:
             counts[text] += 1
+    return counts
+
+
+def _reclaim(content: _PageContent, counts: Counter[str], single: bool) -> None:
+    """Give back to the body the margin lines that are part of it: a table's row or cell line
+    printed close above or below the body in the margin zone (a page set with narrow margins),
+    which is no page number and no running header or footer."""
+    def furniture(line: Line) -> bool:
+        return is_page_number(line.text) or (not single and counts[_running_key(line.text)] >= 2)
+
+    def joins(line: Line, neighbour: Line) -> bool:
+        gap = neighbour.top - line.bottom if line.top < neighbour.top else line.top - neighbour.bottom
+        return not furniture(line) and 0 <= gap <= 1.6 * line.size \
+            and (len(line.segments()) >= 2 or len(neighbour.segments()) >= 2)
+
+    margin = sorted(content.margin_lines, key=lambda item: item[0])
+    above = [m for m in margin if m[0] < content.height / 2]
+    below = [m for m in margin if m[0] >= content.height / 2]
+    while above and content.body and joins(above[-1][1], content.body[0]):
+        content.body.insert(0, above.pop()[1])
+    while below and content.body and joins(below[0][1], content.body[-1]):
+        content.body.append(below.pop(0)[1])
+    content.margin_lines = above + below
+
+
+def _assemble(pages: list[_PageContent], counts: Counter[str]) -> list[Block]:
+    """Concatenate the pages' blocks, keeping margin lines that are not running headers/footers."""
     blocks: list[Block] = []
     for content in pages:
         kept: list[tuple[float, Block]] = [

@@ -149,9 +149,10 @@ def _carry(body: list[Line], carried: list[float] | None, bare: bool) -> list[fl
 
 
 def _fragment(first: Line, second: Line, edges: list[float]) -> bool:
-    """Is ``first``, a lone text right above ``second``, at one of the columns ``edges``?"""
+    """Is ``first``, a lone text right above ``second``, inside one of the columns ``edges``?
+    (A title across the columns names the rows below: no fragment of a cut row.)"""
     return second.top - first.bottom <= 1.6 * second.size \
-        and any(abs(first.x0 - x) <= COLUMN_SLACK for x in edges[:-1])
+        and any(abs(first.x0 - x0) <= COLUMN_SLACK and first.x1 <= x1 for x0, x1 in zip(edges, edges[1:]))
 
 
 def _continues(line: Line, carried: list[float], bare: bool) -> bool:
@@ -274,7 +275,8 @@ def _rows(region: list[RegionLine], right: float, starts: list[float],
                                          or (above[c].text == s.text and len(s.words) <= 2))
                          for c, s in cells.items())
         # A line all in bold (a header) over a line in plain type (data): two rows, however close.
-        renumbered = renumbered or (previous is not None and previous.bold and not any(s.bold for s in segments))
+        under_header = previous is not None and previous.bold and not any(s.bold for s in segments)
+        renumbered = renumbered or under_header
         if rows and close and not renumbered and not all(starting.values()) \
                 and all(not starting[c] or (bulleted(s) and len(s.words) > 1) for c, s in cells.items()):
             for c, s in cells.items():
@@ -282,7 +284,7 @@ def _rows(region: list[RegionLine], right: float, starts: list[float],
                     rows[-1][c].append(s.text)
                 else:
                     rows[-1][c][-1] = joined(rows[-1][c][-1], s.text)
-        elif rows and previous is not None and len(segments) == 1 and columns[0] > 0:
+        elif rows and previous is not None and len(segments) == 1 and columns[0] > 0 and not under_header:
             rows[-1][columns[0]].append(line.text)  # an item of its own: Enter was pressed
         else:
             rows.append([[cells[c].text] if c in cells else [] for c in range(width)])
