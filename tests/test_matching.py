@@ -101,7 +101,7 @@ def test_poa_with_one_header_row_numbers_and_a_tree_by_rows(tmp_path: Path) -> N
     poa = load_poa(path)
     assert [(o.codigo, o.acp_codigo) for o in poa.operaciones] == [("1.1.1", "1.1"), ("1.1.2", "1.1"),
                                                                      ("1.10.1", "1.10")]
-    assert poa.operaciones[0].actividades == ["Relevar los trámites"]
+    assert [a.texto for a in poa.operaciones[0].actividades] == ["Relevar los trámites"]
 
 
 def test_poa_csv(tmp_path: Path) -> None:
