@@ -140,9 +140,14 @@ def pdf_grids(data: bytes, path: Path) -> list[Grid]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, 1):
-                tables = page.extract_tables() or page.extract_tables({"vertical_strategy": "text",
-                                                                       "horizontal_strategy": "text"})
-                for table in tables:
+                found = page.find_tables() or page.find_tables({"vertical_strategy": "text",
+                                                                "horizontal_strategy": "text"})
+                if found and not rows:  # the title lines above the first table
+                    above = page.crop((0, 0, page.width, max(found[0].bbox[1], 1))).extract_text() or ""
+                    for line in above.splitlines():
+                        rows.append([Cell(clean_ws(line))])
+                        places.append(f"página {number}")
+                for table in (t.extract() for t in found):
                     for raw in table:
                         rows.append(_pdf_row(raw))
                         places.append(f"página {number}")

@@ -176,7 +176,7 @@ def _entry(row: Row, header: Header, words: PoaWords) -> Entry | None:
     if kind is not None and kind[0] in words.levels:
         level = kind[0]
         group_code, text = split_code(kind[1])
-        raw_code = raw_code or group_code or ""
+        raw_code = group_code or (raw_code if is_code(raw_code) else "")
     code = printed_code(raw_code) if is_code(raw_code) else None
     if code is None and text:
         code, text = split_code(text) if text_column is not None and code_column is None else (None, text)
