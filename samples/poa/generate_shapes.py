@@ -310,6 +310,10 @@ def write_xlsx_sheet_per_unit(path: Path) -> dict[str, Any]:
 
 
 def _save(book: Any, path: Path) -> None:
+    import datetime as dt
+
+    fixed = dt.datetime(2024, 1, 1)
+    book.properties.created = book.properties.modified = fixed
     book.save(path)
     freeze_zip(path)
 
