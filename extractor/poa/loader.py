@@ -92,10 +92,12 @@ def load_poa(path: str | Path, unidad: str | None = None) -> Poa:
     reading = Reading()
     units: list[Unit] = []
     for grid, header in with_header:
+        if len(with_header) > 1:
+            grid.places = [f"hoja {grid.name}, {grid.place(i)}" for i in range(len(grid.rows))]
         default, titles = _default_unit(grid, header, words, len(with_header) > 1)
         reading.hojas.append(grid.name)
         reading.titulos.extend(titles)
-        reading.encabezado.extend(f"{grid.name}: {grid.place(header.start + i)}" for i in range(header.height))
+        reading.encabezado.extend(grid.place(header.start + i) for i in range(header.height))
         reading.columnas.extend(c for c in header.labels.values() if c not in reading.columnas)
         sheet_units = Units(default)
         rows = data_rows(grid, header, words, sheet_units, reading.omitidas)
