@@ -113,7 +113,8 @@ def _poa_options(command: argparse.ArgumentParser, required: bool = False) -> No
     command.add_argument("--poa", type=Path, metavar="POA", required=required,
                          help="POA de la unidad (.xlsx, .csv o PDF): vincula cada función con su operación")
     command.add_argument("--umbral", type=_threshold, default=DEFAULT_THRESHOLD, metavar="PUNTAJE",
-                         help=f"puntaje mínimo (0-100) para vincular una función (por defecto {DEFAULT_THRESHOLD:g})")
+                         help=f"puntaje mínimo (0-100) para vincular una función (por defecto {DEFAULT_THRESHOLD:g}); "
+                              "una operación muy por encima de las demás se vincula desde el 70 %% de ese puntaje")
     _unit_option(command)
 
 

@@ -27,6 +27,13 @@ DEFAULT_THRESHOLD = 36.0
 CANDIDATES = 3
 # Weight of the word-overlap score against rapidfuzz's character-level score.
 _OVERLAP_WEIGHT = 0.75
+# A function's result alone (its words may name the operation the statement only paraphrases)
+# counts a little less than the function itself.
+_RESULT_WEIGHT = 0.85
+# A clear winner links below the threshold: at least this share of it, and this many times the
+# runner-up's score (a rare word shared with one operation only).
+_MARGIN_FLOOR = 0.7
+_MARGIN_RATIO = 3.0
 _CHUNK = 1024
 
 STOP_WORDS = frozenset("""
@@ -136,15 +143,24 @@ class Matcher:
             result[start:start + len(chunk)] = best / np.maximum(norms, 1e-9)
         return result
 
-    def scores(self, functions: Sequence[str], with_results: Sequence[str]) -> np.ndarray:
-        """Scores (0-100) of every function (normalised, alone and with its result) × operation."""
+    def scores(self, functions: Sequence[str], with_results: Sequence[str],
+               results: Sequence[str] | None = None) -> np.ndarray:
+        """Scores (0-100) of every function (normalised, alone, with its result, and its result
+        alone when given) × operation."""
         if not functions or not self.operations:
             return np.zeros((len(functions), len(self.operations)))
         overlap = np.maximum(self._overlap(functions), self._overlap(with_results))
+        if results is not None:
+            overlap = np.maximum(overlap, _RESULT_WEIGHT * self._overlap(results))
         characters: np.ndarray = process.cdist(functions, self.heads, scorer=fuzz.token_sort_ratio, workers=-1,
                                                dtype=np.float32) / 100.0
         combined: np.ndarray = 100.0 * (_OVERLAP_WEIGHT * overlap + (1 - _OVERLAP_WEIGHT) * characters)
         return combined
+
+    def _links(self, row: np.ndarray, order: np.ndarray) -> bool:
+        best = float(row[order[0]])
+        second = float(row[order[1]]) if len(order) > 1 else 0.0
+        return best >= self.threshold or _clear_winner(best, second, self.threshold)
 
     def activity_scores(self, functions: Sequence[str], with_results: Sequence[str]) -> np.ndarray:
         """Scores (0-100) of every function × activity (``self.activities``)."""
@@ -162,7 +178,8 @@ class Matcher:
         texts = [_texts(f) for f in functions]
         alone = [normalise(funcion) for funcion, _ in texts]
         with_results = [normalise(f"{funcion} {resultado}") for funcion, resultado in texts]
-        matrix = self.scores(alone, with_results)
+        results = [normalise(resultado) for _, resultado in texts]
+        matrix = self.scores(alone, with_results, results)
         by_activity = self.activity_scores(alone, with_results)
         # An operation scores as well as its best activity; remember which activity that was.
         best_activity = np.full(matrix.shape, -1, dtype=np.int64)
@@ -176,7 +193,7 @@ class Matcher:
             ranked = [{"codigo": self.operations[i].codigo, "operacion": self.operations[i].operacion,
                        "puntaje": round(float(row[i]), 1)} for i in order]
             best = ranked[0] if ranked else None
-            if best is not None and best["puntaje"] >= self.threshold:
+            if best is not None and self._links(row, order):
                 column = int(activities[order[0]])
                 via = None
                 if column >= 0:
@@ -186,6 +203,11 @@ class Matcher:
             else:
                 result.append(Match(None, None, best["puntaje"] if best else 0.0, ranked[:CANDIDATES - 1]))
         return result
+
+
+def _clear_winner(best: float, second: float, threshold: float) -> bool:
+    """A score below the threshold that still stands out: far above the runner-up."""
+    return best >= _MARGIN_FLOOR * threshold and best >= _MARGIN_RATIO * max(second, 1.0)
 
 
 def _texts(function: Funcion | Mapping[str, Any]) -> tuple[str, str]:
