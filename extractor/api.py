@@ -45,6 +45,7 @@ class Options:
     rules: Rules | None = None
     poa: Path | None = None
     threshold: float = DEFAULT_THRESHOLD
+    poa_unit: str | None = None  # the unit to keep where the POA file holds several
 
 
 @dataclass
@@ -101,7 +102,8 @@ class Batch:
         if not self.files:
             raise OutputError("No se encontró ningún documento en las entradas indicadas.")
         check_outputs(self.files, [*outputs, self.options.cache, self.options.poa], list(folders))
-        self.matcher = Matcher(load_poa(self.options.poa), self.options.threshold) if self.options.poa else None
+        self.matcher = (Matcher(load_poa(self.options.poa, self.options.poa_unit), self.options.threshold)
+                        if self.options.poa else None)
         self.coverage = Coverage(self.matcher) if self.matcher is not None else None
         self.audit = Audit(self.options.rules or DEFAULT_RULES, self.matcher)
         self.stats = BatchStats()
@@ -148,15 +150,15 @@ def audited_records(files: list[str], *, workers: int | None = None, rules: Rule
 def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_dir: Path | None = None,
         workers: int | None = None, cache: Path | None = None, use_cache: bool = True,
         rules: Rules | None = None, poa: Path | None = None, threshold: float = DEFAULT_THRESHOLD,
-        timeout: float | None = None, password: str | None = None, progress: Progress | None = None
-        ) -> RunSummary:
+        timeout: float | None = None, password: str | None = None, progress: Progress | None = None,
+        poa_unit: str | None = None) -> RunSummary:
     """Read every POAI of ``inputs`` and write the consolidated workbook ``output``.
 
     With ``poa`` (the unit's POA), every function is matched to an operation and the workbook
-    gets the "Cobertura POA" sheet.
+    gets the "Cobertura POA" sheet; ``poa_unit`` keeps one unit of a POA that holds several.
     """
     options = Options(workers=workers, cache=cache, use_cache=use_cache, timeout=timeout, password=password,
-                      rules=rules, poa=poa, threshold=threshold)
+                      rules=rules, poa=poa, threshold=threshold, poa_unit=poa_unit)
     with Batch(inputs, options, outputs=(output, json_path), folders=(csv_dir,), beside=output,
                progress=progress) as batch:
         summary = RunSummary(total=len(batch.files))

@@ -113,7 +113,14 @@ def _poa_options(command: argparse.ArgumentParser, required: bool = False) -> No
     command.add_argument("--poa", type=Path, metavar="POA", required=required,
                          help="POA de la unidad (.xlsx, .csv o PDF): vincula cada función con su operación")
     command.add_argument("--umbral", type=_threshold, default=DEFAULT_THRESHOLD, metavar="PUNTAJE",
-                         help=f"puntaje mínimo (0-100) para vincular una función (por defecto {DEFAULT_THRESHOLD:g})")
+                         help=f"puntaje mínimo (0-100) para vincular una función (por defecto {DEFAULT_THRESHOLD:g}); "
+                              "una operación muy por encima de las demás se vincula desde el 70 %% de ese puntaje")
+    _unit_option(command)
+
+
+def _unit_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--unidad", metavar="TEXTO",
+                         help="si el POA tiene varias unidades, usa solo la que contiene este texto en su nombre")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -160,6 +167,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument("--json", metavar="SALIDA.jsonl", type=Path,
                              help="escribe un registro por línea (JSON Lines) en este archivo")
     _poa_options(extract_cmd)
+    poa_cmd = commands.add_parser(
+        "poa", help="muestra cómo se leyó el POA de la unidad",
+        description="Lee el POA de la unidad (.xlsx, .csv o PDF) y muestra cómo lo entendió: forma, encabezado,\n"
+                    "niveles, cantidad de acciones de corto plazo, operaciones y actividades, los primeros nodos\n"
+                    "del árbol y las filas omitidas con su motivo.",
+    )
+    poa_cmd.add_argument("archivo", type=Path, metavar="ARCHIVO", help="POA de la unidad (.xlsx, .csv o PDF)")
+    poa_cmd.add_argument("--nodos", type=_positive, default=25, metavar="N",
+                         help="cuántos nodos del árbol se muestran (por defecto 25)")
+    _unit_option(poa_cmd)
     return parser
 
 
@@ -246,7 +263,8 @@ def _options(args: argparse.Namespace, use_cache: bool) -> Options:
     """The batch options every subcommand shares."""
     return Options(workers=args.workers, cache=args.cache, use_cache=use_cache, timeout=args.timeout,
                    password=args.password, rules=load_rules(args.reglas) if args.reglas else None,
-                   poa=getattr(args, "poa", None), threshold=getattr(args, "umbral", DEFAULT_THRESHOLD))
+                   poa=getattr(args, "poa", None), threshold=getattr(args, "umbral", DEFAULT_THRESHOLD),
+                   poa_unit=getattr(args, "unidad", None))
 
 
 def _batch(args: argparse.Namespace, *, outputs: tuple[Path | None, ...] = (), beside: Path | None = None,
@@ -269,7 +287,7 @@ def _run(args: argparse.Namespace) -> int:
         summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=options.workers,
                       cache=options.cache, use_cache=options.use_cache, rules=options.rules, poa=options.poa,
                       threshold=options.threshold, timeout=options.timeout, password=options.password,
-                      progress=bar)
+                      progress=bar, poa_unit=options.poa_unit)
     finally:
         bar.close()
     _report(summary, lambda text: print(text, file=sys.stderr))
@@ -329,8 +347,17 @@ def _audit(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if report.failed else EXIT_OK
 
 
+def _poa(args: argparse.Namespace) -> int:
+    from extractor.poa.describe import describe
+    from extractor.poa.loader import load_poa
+
+    for line in describe(load_poa(args.archivo, args.unidad), args.nodos):
+        print(line)
+    return EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "run": _run, "extract": _extract, "match": _match, "audit": _audit,
+    "run": _run, "extract": _extract, "match": _match, "audit": _audit, "poa": _poa,
 }
 
 

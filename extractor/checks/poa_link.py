@@ -17,7 +17,7 @@ def link_functions(record: Record, matcher: Matcher, rules: Rules = DEFAULT_RULE
     for function, match in zip(record.funciones, matcher.match(record.funciones)):
         function.linked = True
         function.poa = (None if match.codigo is None or match.operacion is None
-                        else PoaLink(match.codigo, match.operacion, match.puntaje))
+                        else PoaLink(match.codigo, match.operacion, match.puntaje, match.actividad))
         function.poa_candidatos = [PoaLink.from_dict(c) for c in match.candidatos]
         if function.poa is None and function.tipo == "especifica" and rules.active("funcion_sin_poa"):
             where = f"{TIPO_NAMES['especifica']} {function.n}"

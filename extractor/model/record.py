@@ -88,20 +88,28 @@ class Actividad:
 
 @dataclass
 class PoaLink:
-    """An operation of the unit POA a function is linked to (or a runner-up candidate)."""
+    """An operation of the unit POA a function is linked to (or a runner-up candidate).
+
+    ``actividad`` ({"codigo", "actividad"}) is the activity of that operation the function
+    matched best: the link is still the operation's; None where the operation itself matched."""
 
     codigo: str
     operacion: str
     puntaje: float
+    actividad: dict[str, str | None] | None = None
 
     def to_dict(self) -> Json:
-        """``{"codigo", "operacion", "puntaje"}``."""
-        return {"codigo": self.codigo, "operacion": self.operacion, "puntaje": self.puntaje}
+        """``{"codigo", "operacion", "puntaje", "actividad"}``."""
+        return {"codigo": self.codigo, "operacion": self.operacion, "puntaje": self.puntaje,
+                "actividad": dict(self.actividad) if self.actividad else None}
 
     @classmethod
     def from_dict(cls, data: Json) -> PoaLink:
         """Inverse of :meth:`to_dict`."""
-        return cls(str(data["codigo"]), str(data["operacion"]), float(data["puntaje"]))
+        via = data.get("actividad")
+        activity = ({"codigo": _str(via.get("codigo")), "actividad": _str(via.get("actividad"))}
+                    if isinstance(via, dict) else None)
+        return cls(str(data["codigo"]), str(data["operacion"]), float(data["puntaje"]), activity)
 
 
 @dataclass

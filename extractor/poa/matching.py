@@ -27,6 +27,13 @@ DEFAULT_THRESHOLD = 36.0
 CANDIDATES = 3
 # Weight of the word-overlap score against rapidfuzz's character-level score.
 _OVERLAP_WEIGHT = 0.75
+# A function's result alone (its words may name the operation the statement only paraphrases)
+# counts a little less than the function itself.
+_RESULT_WEIGHT = 0.85
+# A clear winner links below the threshold: at least this share of it, and this many times the
+# runner-up's score (a rare word shared with one operation only).
+_MARGIN_FLOOR = 0.7
+_MARGIN_RATIO = 3.0
 _CHUNK = 1024
 
 STOP_WORDS = frozenset("""
@@ -61,12 +68,15 @@ def normalise(text: str | None) -> str:
 
 @dataclass
 class Match:
-    """A function's best operation and the runners-up."""
+    """A function's best operation and the runners-up; ``actividad`` is the activity of that
+    operation the function matched best ({"codigo", "actividad"}), None where it matched the
+    operation itself."""
 
     codigo: str | None
     operacion: str | None
     puntaje: float
     candidatos: list[dict[str, Any]]
+    actividad: dict[str, Any] | None = None
 
 
 class Matcher:
@@ -96,6 +106,10 @@ class Matcher:
         self.unknown = float(self.idf.max()) if len(self.idf) else 1.0
         self.full_matrix = self._unit_rows(self.full)
         self.head_matrix = self._unit_rows(self.heads)
+        # Activities (and tasks): a function that names one links to its operation.
+        self.activities = [(i, a) for i, o in enumerate(self.operations) for a in o.actividades]
+        self.activity_texts = [normalise(a.texto) for _, a in self.activities]
+        self.activity_matrix = self._unit_rows(self.activity_texts)
 
     def _vectors(self, texts: Sequence[str]) -> np.ndarray:
         matrix = np.zeros((len(texts), len(self.index)), dtype=np.float32)
@@ -112,9 +126,11 @@ class Matcher:
         unit: np.ndarray = matrix / np.maximum(norms, 1e-9)
         return unit
 
-    def _overlap(self, queries: Sequence[str]) -> np.ndarray:
-        """Best cosine of each query against each operation (with its product, or with everything)."""
-        result = np.zeros((len(queries), len(self.operations)), dtype=np.float32)
+    def _overlap(self, queries: Sequence[str], targets: Sequence[np.ndarray] | None = None) -> np.ndarray:
+        """Best cosine of each query against each operation (with its product, or with everything),
+        or against each row of ``targets``' matrices."""
+        matrices = targets if targets is not None else (self.head_matrix, self.full_matrix)
+        result = np.zeros((len(queries), matrices[0].shape[0]), dtype=np.float32)
         for start in range(0, len(queries), _CHUNK):
             chunk = queries[start:start + _CHUNK]
             vectors = self._vectors(chunk)
@@ -123,17 +139,37 @@ class Matcher:
             unknown = np.array([sum(1 for w in set(t.split()) if w not in self.index) for t in chunk],
                                dtype=np.float32) * self.unknown ** 2
             norms = np.sqrt(known + unknown)[:, None]
-            best = np.maximum(vectors @ self.head_matrix.T, vectors @ self.full_matrix.T)
+            best = np.max(np.stack([vectors @ m.T for m in matrices]), axis=0)
             result[start:start + len(chunk)] = best / np.maximum(norms, 1e-9)
         return result
 
-    def scores(self, functions: Sequence[str], with_results: Sequence[str]) -> np.ndarray:
-        """Scores (0-100) of every function (normalised, alone and with its result) × operation."""
+    def scores(self, functions: Sequence[str], with_results: Sequence[str],
+               results: Sequence[str] | None = None) -> np.ndarray:
+        """Scores (0-100) of every function (normalised, alone, with its result, and its result
+        alone when given) × operation."""
         if not functions or not self.operations:
             return np.zeros((len(functions), len(self.operations)))
         overlap = np.maximum(self._overlap(functions), self._overlap(with_results))
+        if results is not None:
+            overlap = np.maximum(overlap, _RESULT_WEIGHT * self._overlap(results))
         characters: np.ndarray = process.cdist(functions, self.heads, scorer=fuzz.token_sort_ratio, workers=-1,
                                                dtype=np.float32) / 100.0
+        combined: np.ndarray = 100.0 * (_OVERLAP_WEIGHT * overlap + (1 - _OVERLAP_WEIGHT) * characters)
+        return combined
+
+    def _links(self, row: np.ndarray, order: np.ndarray) -> bool:
+        best = float(row[order[0]])
+        second = float(row[order[1]]) if len(order) > 1 else 0.0
+        return best >= self.threshold or _clear_winner(best, second, self.threshold)
+
+    def activity_scores(self, functions: Sequence[str], with_results: Sequence[str]) -> np.ndarray:
+        """Scores (0-100) of every function × activity (``self.activities``)."""
+        if not functions or not self.activities:
+            return np.zeros((len(functions), len(self.activities)))
+        targets = (self.activity_matrix,)
+        overlap = np.maximum(self._overlap(functions, targets), self._overlap(with_results, targets))
+        characters: np.ndarray = process.cdist(functions, self.activity_texts, scorer=fuzz.token_sort_ratio,
+                                               workers=-1, dtype=np.float32) / 100.0
         combined: np.ndarray = 100.0 * (_OVERLAP_WEIGHT * overlap + (1 - _OVERLAP_WEIGHT) * characters)
         return combined
 
@@ -142,18 +178,36 @@ class Matcher:
         texts = [_texts(f) for f in functions]
         alone = [normalise(funcion) for funcion, _ in texts]
         with_results = [normalise(f"{funcion} {resultado}") for funcion, resultado in texts]
-        matrix = self.scores(alone, with_results)
+        results = [normalise(resultado) for _, resultado in texts]
+        matrix = self.scores(alone, with_results, results)
+        by_activity = self.activity_scores(alone, with_results)
+        # An operation scores as well as its best activity; remember which activity that was.
+        best_activity = np.full(matrix.shape, -1, dtype=np.int64)
+        for column, (operation, _activity) in enumerate(self.activities):
+            better = by_activity[:, column] > matrix[:, operation]
+            matrix[better, operation] = by_activity[better, column]
+            best_activity[better, operation] = column
         result = []
-        for row in matrix:
+        for row, activities in zip(matrix, best_activity):
             order = np.argsort(-row, kind="stable")[:CANDIDATES]
             ranked = [{"codigo": self.operations[i].codigo, "operacion": self.operations[i].operacion,
                        "puntaje": round(float(row[i]), 1)} for i in order]
             best = ranked[0] if ranked else None
-            if best is not None and best["puntaje"] >= self.threshold:
-                result.append(Match(best["codigo"], best["operacion"], best["puntaje"], ranked[1:]))
+            if best is not None and self._links(row, order):
+                column = int(activities[order[0]])
+                via = None
+                if column >= 0:
+                    activity = self.activities[column][1]
+                    via = {"codigo": activity.codigo, "actividad": activity.texto}
+                result.append(Match(best["codigo"], best["operacion"], best["puntaje"], ranked[1:], via))
             else:
                 result.append(Match(None, None, best["puntaje"] if best else 0.0, ranked[:CANDIDATES - 1]))
         return result
+
+
+def _clear_winner(best: float, second: float, threshold: float) -> bool:
+    """A score below the threshold that still stands out: far above the runner-up."""
+    return best >= _MARGIN_FLOOR * threshold and best >= _MARGIN_RATIO * max(second, 1.0)
 
 
 def _texts(function: Funcion | Mapping[str, Any]) -> tuple[str, str]:
