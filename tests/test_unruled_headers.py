@@ -176,3 +176,40 @@ def test_a_line_in_plain_type_under_the_header_is_data_even_alone_in_a_column() 
     rows = _table(_read(lines))
     assert rows[0] == ["N°", "Función", "Resultado", "Medio", "Peso"]
     assert rows[1] == ["", "de la unidad", "", "", ""]
+
+
+def _pairs(labels: list[str], values: list[str], x: tuple[float, float]) -> list[tuple[bool, float, Line]]:
+    """Label and value rows set as tight as a cell's wrapped lines (no space between rows)."""
+    return [(False, 100.0 + k * LEADING, [(x[0], label), (x[1], value)])
+            for k, (label, value) in enumerate(zip(labels, values))]
+
+
+def test_label_rows_packed_tight_are_rows_where_the_next_label_fits_its_column() -> None:
+    # "Inmediato" would have fitted after "Unidad Funcional" in a column 160 pt wide: no wrap.
+    labels = ["Puesto", "Unidad Funcional", "Inmediato Superior", "Servidor Público"]
+    values = ["TÉCNICO EN ENFERMERÍA", "SECRETARÍA MUNICIPAL DE SALUD", "COORDINADOR GENERAL", "DIEGO CHOQUE"]
+    rows = _table(_read(_pairs(labels, values, (57.0, 216.0))))
+    assert rows == [[label, value] for label, value in zip(labels, values)]
+
+
+def test_a_wrapped_name_beside_a_centred_mark_stays_one_row() -> None:
+    # The mark's start is no column edge: "Agronómica" wraps "Ingeniería" in a narrow cell.
+    lines = [(False, 100.0, [(57.0, "Ingeniería"), (328.0, "x"), (508.0, "deseable")]),
+             (False, 100.0 + LEADING, [(57.0, "Agronómica")]),
+             (False, 100.0 + 2 * LEADING, [(57.0, "Contaduría Pública"), (328.0, "x"), (508.0, "excluyente")])]
+    rows = _table(_read(lines))
+    assert rows == [["Ingeniería Agronómica", "x", "deseable"], ["Contaduría Pública", "x", "excluyente"]]
+
+
+def test_a_title_in_lower_case_under_a_one_line_header_is_a_row_of_its_own() -> None:
+    # Rows set tight; the title begins in lower case, as a sentence's next line would.
+    top, x = 100.0, (57.0, 440.0, 670.0)
+    lines = [(True, top, [(x[0], "tareas/funciones"), (x[1], "medios de verificación"), (x[2], "peso")]),
+             (True, top + LEADING, [(x[0], "resultados específicos")]),
+             (False, top + 2 * LEADING, [(x[0], "Formular el seguimiento a las metas"), (x[1], "Listas de asistencia"),
+                                         (x[2], "0,10")]),
+             (False, top + 3 * LEADING, [(x[0], "Gestionar el diagnóstico institucional"), (x[1], "Informes"),
+                                         (x[2], "0,05")])]
+    rows = _table(_read(lines))
+    assert rows[:2] == [["tareas/funciones", "medios de verificación", "peso"], ["resultados específicos", "", ""]]
+    assert len(rows) == 4

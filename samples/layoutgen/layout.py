@@ -92,6 +92,9 @@ class Layout:
     # Top and bottom page margins (points): narrow ones (1.5 cm) put a page's first and last lines,
     # table rows among them, where running headers and footers live.
     margin_v: float = 56.69
+    # "pdf": tables without rules set with no cell padding, rows as tight as a cell's wrapped lines
+    # (Word tables with zero cell margins look so): only where a row's text tells it apart.
+    tight_rows: bool = False
     columns: list[str] = field(default_factory=list)  # order of the function columns
     labels: dict[str, str] = field(default_factory=dict)  # field → folded synonym
     headings: dict[str, str] = field(default_factory=dict)  # section → folded synonym
@@ -176,6 +179,8 @@ def draw_layout(rng: random.Random, formato: str) -> Layout:
     tight = rng.random() < 0.5
     lay.lists_tight = formato == "lo" and tight
     lay.margin_v = rng.choice([56.69, 56.69, 42.52])
+    tight_rows = rng.random() < 0.3
+    lay.tight_rows = formato == "pdf" and tight_rows
     return lay
 
 

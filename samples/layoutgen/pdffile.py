@@ -129,6 +129,8 @@ def _table(rows: list[list[Any]], header: int, table: Table, lay: Layout, st: _S
                     or ""
                 )
         data.append(out)
+    if not table.ruled and lay.tight_rows:
+        commands += [("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
     if table.ruled:
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
         if header:

@@ -16,6 +16,9 @@ from extractor.readers.pdf.headers import header_rows, subheader
 from extractor.readers.pdf.lines import Line, WrapSpaces, bulleted, goes_on, joined, new_item, starts_item
 from extractor.textnorm import clean_ws, is_figure
 
+# The narrowest gutter between a column's text and the next column's: two cells' padding (5.4 pt each
+# in Word and LibreOffice, 6 in reportlab), and some slack for how each measures words.
+GUTTER = 16.0
 # The piece of a table on a new page may be drawn this many points aside from the rest.
 MAX_SHIFT = 12.0
 
@@ -241,18 +244,10 @@ def _rows(region: list[RegionLine], right: float, starts: list[float],
     have fitted on the line above: :func:`~.lines.starts_item`) or starts a bulleted item, and
     some column continues. A line with text in one column only, past the first, adds an item
     to that cell of the row (a list typed one entry per line). Any other line starts a row.
-    A column's right limit is the furthest its text reaches in the table (a row across the
-    columns and a header cell over several columns aside).
+    A column's right limit: see :func:`_reach`.
     """
     width = len(starts)
-    reach: dict[int, float] = {}
-    for _line, segments, columns in region:
-        if width > 1 and columns == [0] and segments[0].x1 >= starts[1] - 2:
-            continue
-        for s, c in zip(segments, columns):
-            if c + 1 < width and s.x1 > starts[c + 1]:
-                continue  # a merged header cell over this column and the next
-            reach[c] = max(reach.get(c, 0.0), s.x1)
+    reach = _reach(region, starts)
     rows: list[list[list[str]]] = []
     groups: set[int] = set()
     above: dict[int, Line] = {}  # the row's latest text in each column
@@ -292,6 +287,34 @@ def _rows(region: list[RegionLine], right: float, starts: list[float],
         above.update(cells)
         previous = line
     return rows, groups
+
+
+def _reach(region: list[RegionLine], starts: list[float]) -> dict[int, float]:
+    """How far right each column's text may run before it wraps: the furthest its text reaches
+    in the table (a row across the columns and a header cell over several columns aside)."""
+    width = len(starts)
+    reach: dict[int, float] = {}
+    for _line, segments, columns in region:
+        if width > 1 and columns == [0] and segments[0].x1 >= starts[1] - 2:
+            continue
+        for s, c in zip(segments, columns):
+            if c + 1 < width and s.x1 > starts[c + 1]:
+                continue  # a merged header cell over this column and the next
+            reach[c] = max(reach.get(c, 0.0), s.x1)
+    # A column's text can reach no further than the next column's start less two cells'
+    # padding, where that column's texts are set flush left there (a centred mark's start
+    # is no cell's edge); it reaches at least as far as any of its lines does.
+    for c in range(width - 1):
+        if _flush_left(region, c + 1, starts[c + 1]):
+            reach[c] = max(reach.get(c, 0.0), starts[c + 1] - GUTTER)
+    return reach
+
+
+def _flush_left(region: list[RegionLine], column: int, start: float) -> bool:
+    """Do texts of different widths in ``column`` start at ``start`` (a left-aligned column)?"""
+    widths = {round(s.x1 - s.x0) for _line, segments, columns in region for s, c in zip(segments, columns)
+              if c == column and abs(s.x0 - start) <= 1.0}
+    return len(widths) >= 2
 
 
 def _own_end(text: Line) -> bool:

@@ -62,11 +62,15 @@ def header_rows(region: list[RegionLine], starts: list[float],
     one goes on (printed again on a new page, where the columns are known already).
 
     The rows, how many lines of ``region`` they take, and the split; no rows when the header
-    is one line, or when its lines do not only wrap its cells and no sub-header line was seen."""
-    count, wraps = _lines(region, starts)
+    is one line (and no title under it), or when its lines do not only wrap its cells and no
+    sub-header line was seen."""
+    count, wraps, titled = _lines(region, starts)
     if split is None and carried:
         split = _second_line(region[:count], carried)
-    if count < 2 or count == len(region) or (split is None and not wraps) or (split is not None and split[0] >= count):
+    # A one-line header is a row as it stands, but for a title under it, which starts a row
+    # of its own however it would go on the header's text ("tareas" / "resultados específicos").
+    if (count < 2 and not titled) or count == len(region) or (split is None and not wraps) \
+            or (split is not None and split[0] >= count):
         return [], 0, split
     sub, under = split if split is not None else (count, set())
     rows: list[list[list[str]]] = [[[] for _ in starts], [[] for _ in starts]]
@@ -90,10 +94,11 @@ def _second_line(header: list[RegionLine], under: frozenset[int]) -> Split | Non
     return None
 
 
-def _lines(region: list[RegionLine], starts: list[float]) -> tuple[int, bool]:
+def _lines(region: list[RegionLine], starts: list[float]) -> tuple[int, bool, bool]:
     """How many lines at the top of ``region`` are in bold, up to a group row (a line across
     the columns, or a short title alone in the first column: it would have fitted on the line
-    above), and whether each of them after the first only goes on the texts above it."""
+    above); whether each of them after the first only goes on the texts above it; and whether
+    such a group row ends them."""
     count, wraps = 0, True
     latest: dict[int, Line] = {}  # the header's latest text in each column
     previous: Line | None = None
@@ -105,11 +110,11 @@ def _lines(region: list[RegionLine], starts: list[float]) -> tuple[int, bool]:
         apart = previous is not None and line.top - previous.bottom > 0.45 * line.size
         title = 0 in latest and starts_item(latest[0], segments[0], starts[1])
         if len(starts) > 1 and columns == [0] and (segments[0].x1 >= starts[1] - 2 or apart or title):
-            break
+            return count, wraps, count > 0
         limits = [*starts[1:], float("inf")]
         wraps = wraps and (not count or not apart and all(c in latest and not starts_item(latest[c], s, limits[c])
                                                           for c, s in cells.items()))
         latest.update(cells)
         previous = line
         count += 1
-    return count, wraps
+    return count, wraps, False
