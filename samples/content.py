@@ -55,8 +55,10 @@ POA_OPERATIONS = [
 
 # (function, result, verification source, POA operation it serves or None)
 SPECIFIC_POOL: list[tuple[str, str, str, str | None]] = [
-    ("Actualizar la información catastral georreferenciada de los municipios asignados, verificando linderos y superficies",
-     "Catastro municipal actualizado y validado en el primer semestre", "Base de datos catastral e informe técnico", "1.1.1"),
+    ("Actualizar la información catastral georreferenciada de los municipios asignados, "
+     "verificando linderos y superficies",
+     "Catastro municipal actualizado y validado en el primer semestre",
+     "Base de datos catastral e informe técnico", "1.1.1"),
     ("Levantar y depurar la cartografía base de los predios rurales de los municipios priorizados",
      "Cartografía base depurada de 12 municipios", "Mapas temáticos e informe de depuración", "1.1.1"),
     ("Programar y mantener los módulos del geoportal de información territorial",
@@ -68,7 +70,8 @@ SPECIFIC_POOL: list[tuple[str, str, str, str | None]] = [
     ("Preparar guías y material didáctico para la formación de técnicos de los gobiernos municipales en SIG",
      "Material de capacitación aprobado", "Guías publicadas", "1.1.3"),
     ("Garantizar el funcionamiento de servidores, redes y copias de respaldo de la entidad",
-     "Disponibilidad de servicios tecnológicos superior al 98 %", "Bitácora de servidores e informes mensuales", "1.2.1"),
+     "Disponibilidad de servicios tecnológicos superior al 98 %",
+     "Bitácora de servidores e informes mensuales", "1.2.1"),
     ("Gestionar la renovación de servidores, equipos informáticos y licencias de la infraestructura institucional",
      "Infraestructura y licencias renovadas", "Informe de conformidad y actas de recepción", "1.2.1"),
     ("Construir el módulo de registro y monitoreo de proyectos de inversión del sistema de seguimiento",
@@ -105,7 +108,8 @@ ROUTINE_POOL: list[tuple[str, str, str]] = [
 ]
 
 INTRA = [
-    "Despacho Ministerial", "Viceministerio de Planificación Territorial", "Dirección General de Asuntos Administrativos",
+    "Despacho Ministerial", "Viceministerio de Planificación Territorial",
+    "Dirección General de Asuntos Administrativos",
     "Dirección General de Asuntos Jurídicos", "Dirección General de Planificación", "Unidad de Auditoría Interna",
     "Unidad de Comunicación Social", "Unidad de Transparencia y Lucha contra la Corrupción",
 ]

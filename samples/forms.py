@@ -35,10 +35,7 @@ def unambiguous(items: list[str], widths: list[float], font_size: float = 9.0) -
         line = ""
         for word in text.split():
             candidate = f"{line} {word}".strip()
-            if stringWidth(candidate, "Helvetica", font_size) > width and line:
-                line = word
-            else:
-                line = candidate
+            line = word if stringWidth(candidate, "Helvetica", font_size) > width and line else candidate
         return stringWidth(line, "Helvetica", font_size)
 
     def clear(a: str, b: str) -> bool:

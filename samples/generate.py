@@ -31,8 +31,8 @@ from forms import build_form, unambiguous  # noqa: E402
 from render import render_docx, render_pdf, render_txt  # noqa: E402
 
 from extractor.checks.document import audit_document  # noqa: E402
-from extractor.model.facts import AuditFacts  # noqa: E402
 from extractor.layout.spec import vocabulary  # noqa: E402
+from extractor.model.facts import AuditFacts  # noqa: E402
 from extractor.model.record import Record  # noqa: E402
 from extractor.pipeline import extract  # noqa: E402, F401  (kept importable for --check)
 from extractor.textnorm import clean_ws  # noqa: E402

@@ -173,12 +173,22 @@ def _wrap_in_content_control(paragraph: Any) -> None:
 
 def render_pdf(form: Form, path: Path) -> None:
     """A PDF drawn with reportlab: ruled and unruled tables, spans, nesting, page-split rows."""
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.lib.units import cm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import SimpleDocTemplate
+
+    styles = _pdf_styles()
+    story = _pdf_story(form, styles, A4[0] - 4 * cm)
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm,
+                            topMargin=2 * cm, bottomMargin=2 * cm, title="POAI", author="poai samples",
+                            creator="poai samples", producer="poai samples")
+    doc.build(story, onFirstPage=_pdf_footer, onLaterPages=_pdf_footer)
+
+
+def _pdf_styles() -> dict[str, Any]:
+    """The paragraph styles of the PDF, by name."""
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 
     sheet = getSampleStyleSheet()
     body = ParagraphStyle("body", parent=sheet["Normal"], fontName="Helvetica", fontSize=9, leading=11)
@@ -187,69 +197,88 @@ def render_pdf(form: Form, path: Path) -> None:
     title = ParagraphStyle("title", parent=bold, fontSize=12, leading=15, alignment=TA_CENTER)
     heading1 = ParagraphStyle("h1", parent=bold, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4)
     heading2 = ParagraphStyle("h2", parent=bold, fontSize=10, leading=13, spaceBefore=6, spaceAfter=3)
-    width = A4[0] - 4 * cm
+    return {"body": body, "bold": bold, "italic": italic, "title": title, "h1": heading1, "h2": heading2}
 
-    def p(text: str, style: ParagraphStyle = body) -> Paragraph:
-        return Paragraph(escape(text), style)
 
-    def table(grid: Grid, avail: float) -> Table:
-        data: list[list[Any]] = []
-        commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
-        for r, row in enumerate(grid.rows):
-            out_row: list[Any] = []
-            for c, cell in enumerate(row):
-                strong = r < grid.header_rows or (grid.label_column and c == 0)
-                style = bold if strong else body
-                if cell is None:
-                    start = c - 1
-                    while row[start] is None:
-                        start -= 1
-                    commands.append(("SPAN", (start, r), (c, r)))
-                    out_row.append("")
-                elif cell == "^":
-                    commands.append(("SPAN", (c, r - 1), (c, r)))
-                    out_row.append("")
-                elif isinstance(cell, Grid):
-                    out_row.append(table(cell, avail * grid.widths[c] - 12))
-                elif isinstance(cell, list):
-                    out_row.append([p(item, style) for item in cell])
-                else:
-                    out_row.append(p(str(cell), style))
-            data.append(out_row)
-        if grid.ruled:
-            commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
-        if grid.header_rows:
-            commands.append(("BACKGROUND", (0, 0), (-1, grid.header_rows - 1), colors.Color(0.88, 0.88, 0.88)))
-        return Table(data, colWidths=[avail * w for w in grid.widths], style=TableStyle(commands),
-                     repeatRows=grid.header_rows if grid.repeat_header else 0,
-                     splitInRow=1 if grid.split_rows else 0, hAlign="LEFT")
+def _pdf_paragraph(text: str, style: Any) -> Any:
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(escape(text), style)
+
+
+def _pdf_story(form: Form, styles: dict[str, Any], width: float) -> list[Any]:
+    """The flowables of ``form``, tables ``width`` points wide."""
+    from reportlab.platypus import Spacer
 
     story: list[Any] = []
     for element in form:
         kind = element[0]
         if kind == "title":
-            story.append(p(element[1], title))
+            story.append(_pdf_paragraph(element[1], styles["title"]))
         elif kind == "heading":
-            story.append(p(element[1], heading1 if element[2] == 1 else heading2))
+            story.append(_pdf_paragraph(element[1], styles["h1"] if element[2] == 1 else styles["h2"]))
         elif kind == "label":
-            story.append(p(element[1], italic))
+            story.append(_pdf_paragraph(element[1], styles["italic"]))
         elif kind == "para":
-            story.append(p(element[1]))
+            story.append(_pdf_paragraph(element[1], styles["body"]))
             story.append(Spacer(1, 2))
         elif kind == "spacer":
             story.append(Spacer(1, element[1]))
         elif kind == "table":
-            story.append(table(element[1], width))
+            story.append(_pdf_table(element[1], width, styles))
             story.append(Spacer(1, 6))
+    return story
 
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 7)
-        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"Página {doc.page}")
-        canvas.drawString(2 * cm, A4[1] - 1.2 * cm, "POAI - documento de uso interno")
-        canvas.restoreState()
 
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm,
-                            topMargin=2 * cm, bottomMargin=2 * cm, title="POAI", author="poai samples",
-                            creator="poai samples", producer="poai samples")
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+def _pdf_table(grid: Grid, avail: float, styles: dict[str, Any]) -> Any:
+    """A reportlab table of ``grid``, ``avail`` points wide."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    data: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    for r, row in enumerate(grid.rows):
+        out_row: list[Any] = []
+        for c in range(len(row)):
+            strong = r < grid.header_rows or (grid.label_column and c == 0)
+            out_row.append(_pdf_cell(grid, r, c, avail, styles["bold"] if strong else styles["body"], styles, commands))
+        data.append(out_row)
+    if grid.ruled:
+        commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    if grid.header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, grid.header_rows - 1), colors.Color(0.88, 0.88, 0.88)))
+    return Table(data, colWidths=[avail * w for w in grid.widths], style=TableStyle(commands),
+                 repeatRows=grid.header_rows if grid.repeat_header else 0,
+                 splitInRow=1 if grid.split_rows else 0, hAlign="LEFT")
+
+
+def _pdf_cell(grid: Grid, r: int, c: int, avail: float, style: Any, styles: dict[str, Any],
+              commands: list[tuple[Any, ...]]) -> Any:
+    """The content of cell (r, c) of ``grid``; a span adds its command to ``commands``."""
+    row = grid.rows[r]
+    cell = row[c]
+    if cell is None:
+        start = c - 1
+        while row[start] is None:
+            start -= 1
+        commands.append(("SPAN", (start, r), (c, r)))
+        return ""
+    if cell == "^":
+        commands.append(("SPAN", (c, r - 1), (c, r)))
+        return ""
+    if isinstance(cell, Grid):
+        return _pdf_table(cell, avail * grid.widths[c] - 12, styles)
+    if isinstance(cell, list):
+        return [_pdf_paragraph(item, style) for item in cell]
+    return _pdf_paragraph(str(cell), style)
+
+
+def _pdf_footer(canvas: Any, doc: Any) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+
+    canvas.saveState()
+    canvas.setFont("Helvetica", 7)
+    canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"Página {doc.page}")
+    canvas.drawString(2 * cm, A4[1] - 1.2 * cm, "POAI - documento de uso interno")
+    canvas.restoreState()

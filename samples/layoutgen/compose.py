@@ -208,9 +208,21 @@ class Composer:
             self.out.append(Text(rng.choice(["FORM 001", "P.O.A.I.", "Formulario RRHH-POAI-01 (v.3)"]), kind="title"))
 
     def identification(self) -> None:
+        lay = self.lay
+        self.heading("identificacion")
+        labelled = [
+            (self.label(lay.labels[k], colon=True if lay.ident_style == "lines" else None), k, v)
+            for k, v in self._ident_pairs()
+        ]
+        if lay.ident_style == "lines":
+            self._ident_lines(labelled)
+        else:
+            self._ident_table(labelled)
+
+    def _ident_pairs(self) -> list[tuple[str, Any]]:
+        """The identification's (label key, value) pairs the layout prints, in order."""
         lay, c, rng = self.lay, self.c, self.rng
         p = c["puesto"]
-        self.heading("identificacion")
         pairs: list[tuple[str, Any]] = [("denominacion", p["denominacion"])]
         if lay.print_item:
             # Family B writes "N° 147"; the record keeps the number ("147"), as the external corpus does.
@@ -227,19 +239,23 @@ class Composer:
             pairs.append(("cargos_supervisados", list(p["cargos_supervisados"]) or nobody))
         if lay.relations_style == "in_ident" and lay.print_relations:
             pairs += [(k, list(c["relaciones"][k])) for k in ("intrainstitucionales", "interinstitucionales")]
-        labelled = [
-            (self.label(lay.labels[k], colon=True if lay.ident_style == "lines" else None), k, v) for k, v in pairs
-        ]
-        if lay.ident_style == "lines":
-            for text, key, value in labelled:
-                if isinstance(value, list):
-                    value = self.fit(value, None)
-                    self._store(key, value)
-                    self.out.append(Text("", kind="label", label=text))
-                    self.out += [Text(i, bullet=lay.bullet) for i in value]
-                else:
-                    self.out.append(Text(value, kind="label", label=text))
-            return
+        return pairs
+
+    def _ident_lines(self, labelled: list[tuple[str, str, Any]]) -> None:
+        """The identification as "Label: value" lines, lists as bullets under their label."""
+        lay = self.lay
+        for text, key, value in labelled:
+            if isinstance(value, list):
+                value = self.fit(value, None)
+                self._store(key, value)
+                self.out.append(Text("", kind="label", label=text))
+                self.out += [Text(i, bullet=lay.bullet) for i in value]
+            else:
+                self.out.append(Text(value, kind="label", label=text))
+
+    def _ident_table(self, labelled: list[tuple[str, str, Any]]) -> None:
+        """The identification as a label/value table, two or four columns wide."""
+        lay = self.lay
         four = lay.ident_style == "four_col"
         widths = [0.18, 0.32, 0.18, 0.32] if four else [0.32, 0.68]
         value_share = 0.82 if four else 0.68

@@ -200,6 +200,12 @@ def _draw_requirement_variants(rng: random.Random, lay: Layout) -> None:
 
 def _draw_words(rng: random.Random, lay: Layout) -> None:
     """Synonyms for every heading, label and column header; the function columns and their order."""
+    _draw_labels(rng, lay)
+    _draw_function_columns(rng, lay)
+
+
+def _draw_labels(rng: random.Random, lay: Layout) -> None:
+    """Synonyms for every heading, label and column header."""
     lay.headings = {key: rng.choice(values) for key, values in synonyms("sections").items()}
     puesto = synonyms("fields", "puesto")
     lay.labels = {key: _pick(rng, puesto, key) for key in puesto}
@@ -217,6 +223,10 @@ def _draw_words(rng: random.Random, lay: Layout) -> None:
     for table in ("funciones", "formacion", "conocimientos", "experiencia"):
         for key, values in synonyms("columns", table).items():
             lay.headers[f"{table}.{key}"] = rng.choice(values)
+
+
+def _draw_function_columns(rng: random.Random, lay: Layout) -> None:
+    """The function table's headers that depend on each other; its columns and their order."""
     function_header = lay.headers["funciones.funcion"]
     if function_header in _TIPO_HEADERS and lay.fn_one_table:
         # One table holds both types: its header cannot name one of them.
