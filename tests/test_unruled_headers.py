@@ -213,3 +213,24 @@ def test_a_title_in_lower_case_under_a_one_line_header_is_a_row_of_its_own() -> 
     rows = _table(_read(lines))
     assert rows[:2] == [["tareas/funciones", "medios de verificación", "peso"], ["resultados específicos", "", ""]]
     assert len(rows) == 4
+
+
+def test_a_heading_printed_high_in_the_top_margin_is_still_a_heading() -> None:
+    from reportlab.pdfgen import canvas
+
+    from extractor.model.document import Paragraph
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=PAGE)
+    for number in range(2):
+        if number:
+            page.showPage()
+        top = 30.0 if number else 100.0
+        page.setFont("Helvetica", 12.0)
+        page.drawString(57.0, PAGE[1] - top - 12.0, f"Sección {number + 1}")
+        page.setFont("Helvetica", SIZE)
+        for k in range(6):
+            page.drawString(57.0, PAGE[1] - top - 16.0 - (k + 1) * LEADING, f"Texto {k} de la página.")
+    page.save()
+    headings = [b.text for b in read_pdf(buffer.getvalue()).blocks if isinstance(b, Paragraph) and b.heading]
+    assert headings == ["Sección 1", "Sección 2"]

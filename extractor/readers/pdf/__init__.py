@@ -148,16 +148,15 @@ def _running_counts(pages: list[_PageContent]) -> Counter[str]:
 
 
 def _reclaim(content: _PageContent, counts: Counter[str], single: bool) -> None:
-    """Give back to the body the margin lines that are part of it: a table's row or cell line
-    printed close above or below the body in the margin zone (a page set with narrow margins),
-    which is no page number and no running header or footer."""
+    """Give back to the body the margin lines that are part of it: a table's row, a heading or
+    a paragraph's line printed close above or below the body in the margin zone (a page set
+    with narrow margins), which is no page number and no running header or footer."""
     def furniture(line: Line) -> bool:
         return is_page_number(line.text) or (not single and counts[_running_key(line.text)] >= 2)
 
     def joins(line: Line, neighbour: Line) -> bool:
         gap = neighbour.top - line.bottom if line.top < neighbour.top else line.top - neighbour.bottom
-        return not furniture(line) and 0 <= gap <= 1.6 * line.size \
-            and (len(line.segments()) >= 2 or len(neighbour.segments()) >= 2)
+        return not furniture(line) and 0 <= gap <= 1.6 * max(line.size, neighbour.size)
 
     margin = sorted(content.margin_lines, key=lambda item: item[0])
     above = [m for m in margin if m[0] < content.height / 2]
