@@ -142,6 +142,16 @@ def test_a_one_word_heading_in_title_case_when_the_approval_follows_it() -> None
     assert record.cualidades == ["Liderazgo", "Puntualidad"]
 
 
+def test_boxes_holding_name_and_caption_after_a_plain_one_word_heading() -> None:
+    # "ACEPTACIÓN" alone is the heading when the boxes below caption their names, and a caption
+    # written with gender marks ("Servidor(a) Público(a)") is still the caption.
+    boxes = _table([[LINE, LINE],
+                    ["OMAR CALLE GUTIERREZ Servidor(a) Público(a)", "WILDER PEÑARANDA ARCE Aprobado por"]])
+    record = _read(*QUALITIES, Paragraph("ACEPTACIÓN"), Paragraph("EL PRESENTE DOCUMENTO FUE APROBADO"), boxes)
+    assert _names(record.aprobacion) == ("OMAR CALLE GUTIERREZ", "WILDER PEÑARANDA ARCE")
+    assert record.cualidades == ["Liderazgo", "Puntualidad"]
+
+
 def test_a_date_or_label_line_run_into_the_instruction_before_it() -> None:
     instruction = "La suscripción de la Programación Operativa Anual Individual (POAI), supone conformidad."
     heading = Paragraph("APROBACIÓN", bold=True)

@@ -234,3 +234,11 @@ def test_a_heading_printed_high_in_the_top_margin_is_still_a_heading() -> None:
     page.save()
     headings = [b.text for b in read_pdf(buffer.getvalue()).blocks if isinstance(b, Paragraph) and b.heading]
     assert headings == ["Sección 1", "Sección 2"]
+
+
+def test_a_line_to_sign_on_is_an_item_of_its_own() -> None:
+    # Signature boxes without rules: the line, the name and the caption centred under each other.
+    lines = [(False, 100.0, [(121.0, "______________________"), (370.0, "______________________")]),
+             (False, 100.0 + LEADING, [(126.0, "OMAR CALLE GUTIERREZ"), (372.0, "WILDER PEÑARANDA")])]
+    rows = _table(_read(lines))
+    assert rows == [["______________________", "______________________"], ["OMAR CALLE GUTIERREZ", "WILDER PEÑARANDA"]]

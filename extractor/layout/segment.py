@@ -138,12 +138,26 @@ def _lone_word_section(item: Item, vocab: Vocabulary) -> str | None:
 
 
 def _opens_fields(item: Item, fields: dict[str, list[str]], vocab: Vocabulary) -> bool:
-    """Whether an item is a row of field labels or a "Label: value" line of ``fields``."""
+    """Whether an item is a row of field labels (a box's caption may come with the name it
+    captions, before or after it) or a "Label: value" line of ``fields``."""
     if item.is_row:
         texts = [c.text for c in item.cells if not c.empty]
-        return bool(texts) and all(vocab.match(t, fields) for t in texts)
+        return bool(texts) and all(_captioned(t, fields, vocab) for t in texts)
     left, rest = _split_label(item.text)
     return bool(rest) and vocab.match(left, fields) is not None
+
+
+# The most words a box's caption has ("FIRMA DEL JEFE INMEDIATO SUPERIOR").
+_CAPTION_WORDS = 6
+
+
+def _captioned(text: str, fields: dict[str, list[str]], vocab: Vocabulary) -> bool:
+    """Is ``text`` a label of ``fields``, or does it begin or end with one ("NAME Servidor Público")?"""
+    if vocab.match(text, fields):
+        return True
+    words = text.split()
+    return any(vocab.match(" ".join(part), fields) for size in range(1, min(len(words) - 1, _CAPTION_WORDS) + 1)
+               for part in (words[:size], words[-size:]))
 
 
 # A line that ends with one of these has finished its sentence: the next line is not its rest.

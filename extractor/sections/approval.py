@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractor.layout.segment import Item
-from extractor.layout.spec import Vocabulary
+from extractor.layout.spec import Vocabulary, label_forms
 from extractor.model.record import Aprobacion, Record
 from extractor.sections.base import Context
 from extractor.sections.fieldtext import SIGNATURE_FILLER, cell_value
@@ -129,8 +129,9 @@ def _caption_and_rest(text: str, spec: Vocabulary) -> tuple[str, str | None] | N
     words = [w for w in text.split() if not SIGNATURE_FILLER.match(w)]
     for size in range(min(len(words), _CAPTION_WORDS), 0, -1):
         for caption, rest in ((words[:size], words[size:]), (words[-size:], words[:-size])):
-            folded = fold(" ".join(caption))
-            key = next((k for k in _CAPTIONS if any(folded == fold(s) for s in spec.aprobacion[k])), None)
+            # "Servidor(a) Público(a)" is the caption "servidor publico" ([fields.aprobacion]).
+            forms = label_forms(" ".join(caption))
+            key = next((k for k in _CAPTIONS if any(fold(s) in forms for s in spec.aprobacion[k])), None)
             if key:
                 return key, " ".join(rest) or None
     return None

@@ -261,6 +261,7 @@ def _rows(region: list[RegionLine], right: float, starts: list[float],
         cells = by_column(segments, columns)
         close = previous is not None and line.top - previous.bottom <= 0.45 * line.size
         starting = {c: c not in above or line.top - above[c].bottom > 1.2 * line.size
+                    or _signature_line(above[c].text) or _signature_line(s.text)
                     or (starts_item(above[c], s, min(reach.get(c, right), right), wrap_spaces and _own_end(above[c]))
                         and not goes_on(above[c], s))
                     for c, s in cells.items()}
@@ -308,6 +309,11 @@ def _reach(region: list[RegionLine], starts: list[float]) -> dict[int, float]:
         if _flush_left(region, c + 1, starts[c + 1]):
             reach[c] = max(reach.get(c, 0.0), starts[c + 1] - GUTTER)
     return reach
+
+
+def _signature_line(text: str) -> bool:
+    """Is ``text`` a line to sign or write on ("______", "........")? Never part of a sentence."""
+    return len(text) >= 5 and not text.strip("_.…- ")
 
 
 def _flush_left(region: list[RegionLine], column: int, start: float) -> bool:
