@@ -242,3 +242,29 @@ def test_a_line_to_sign_on_is_an_item_of_its_own() -> None:
              (False, 100.0 + LEADING, [(126.0, "OMAR CALLE GUTIERREZ"), (372.0, "WILDER PEÑARANDA")])]
     rows = _table(_read(lines))
     assert rows == [["______________________", "______________________"], ["OMAR CALLE GUTIERREZ", "WILDER PEÑARANDA"]]
+
+
+def test_a_group_title_over_a_row_whose_first_column_is_blank() -> None:
+    top, x = 100.0, (57.0, 212.0, 405.0, 505.0)
+    lines = [(True, top, [(x[0], "Medio de verificación"), (x[1], "Función"), (x[2], "Resultado"), (x[3], "Peso")]),
+             (True, top + LEADING, [(x[0], "RESULTADOS ESPECÍFICOS DEL PUESTO DE TRABAJO")]),
+             (False, top + 2 * LEADING, [(x[1], "Participar en procesos de conciliación"), (x[2], "Conflictos"),
+                                         (x[3], "0,15")]),
+             (False, top + 3 * LEADING, [(x[0], "Correo institucional"), (x[1], "Supervisar la evaluación"),
+                                         (x[2], "Inventario"), (x[3], "0,30")])]
+    rows = _table(_read(lines))
+    assert [r[0] for r in rows] == ["Medio de verificación", "RESULTADOS ESPECÍFICOS DEL PUESTO DE TRABAJO", "",
+                                    "Correo institucional"]
+    assert rows[2][1] == "Participar en procesos de conciliación"
+
+
+def test_a_group_title_ending_the_page_leaves_the_columns_to_the_next() -> None:
+    top = 700.0
+    header = [(True, top, [(X[0], "N°"), (X[1], "Función"), (X[2], "Resultado"), (X[3], "Medio"), (X[4], "Peso")])]
+    first = header + [(True, top + LEADING, [(X[0], "RESULTADOS ESPECÍFICOS")])]
+    # The next page's rows: a centred number and a right-aligned weight start at no header cell.
+    second = [(False, 100.0 + k * LEADING, [(X[0] + 6, str(k + 1)), (X[1], f"Función {k + 1}"), (X[2], "Hecho"),
+                                            (X[3], "Informe"), (X[4] + 12, "0,15")]) for k in range(3)]
+    tables = [b for b in _read(first, second).blocks if isinstance(b, Table)]
+    assert tables[0].col_edges is not None and tables[1].col_edges is not None
+    assert tables[1].col_edges[:-1] == tables[0].col_edges[:-1]

@@ -35,6 +35,8 @@ from extractor.readers.furniture import is_page_number  # noqa: E402
 
 __all__ = ["PdfReader", "read_pdf"]
 
+# The longest title of a group of rows (a bold line between two pieces of a table).
+TITLE_CHARS = 80
 # Share of the page height where running headers and footers live.
 MARGIN_ZONE = 0.08
 # What pdfminer and pdfplumber raise on a malformed file: to the user, all mean "damaged".
@@ -134,7 +136,13 @@ def _finish(content: _PageContent, wrap_spaces: bool, carried: Table | None) -> 
     content.placed.extend(aligned.free_text(content.body, content.number, content.width, wrap_spaces, carried))
     content.placed.sort(key=lambda item: item[0])
     content.pending, content.body = [], []
-    last = content.placed[-1][1] if content.placed else None
+    # The table's title for its next rows may end the page ("FUNCIONES RUTINARIAS" in bold,
+    # the rows on the next page): the table still goes on there.
+    blocks = [block for _top, block in content.placed]
+    while len(blocks) > 1 and isinstance(blocks[-1], Paragraph) and blocks[-1].bold \
+            and len(blocks[-1].text) <= TITLE_CHARS:
+        blocks.pop()
+    last = blocks[-1] if blocks else None
     return last if isinstance(last, Table) and not last.ruled and last.col_edges else None
 
 

@@ -228,10 +228,14 @@ def _group_row(lines: list[Line], index: int, columns: Columns,
     line, nxt = lines[index], lines[index + 1]
     if nxt.top - line.bottom > 1.6 * nxt.size:
         return False
-    found = [column_of(s, starts, extents) for s in nxt.segments(starts, bare=bare)]
-    # The next line fills the first column and at least half of the others, left to right (a
-    # short column of it may be blank, a centred number may start right of its column's start).
-    return bool(found) and found[0] == 0 and found == sorted(set(found)) and 2 * len(found) >= len(starts)
+    segments = nxt.segments(starts, bare=bare)
+    found = [column_of(s, starts, extents) for s in segments]
+    # The next line fills at least half of the columns, left to right (a short column of it may
+    # be blank, a centred number may start right of its column's start), from the first column
+    # or with two of its texts exactly at column starts (its first column may be blank).
+    at_starts = sum(1 for s in segments if any(abs(s.x0 - x) <= COLUMN_SLACK for x in starts))
+    return bool(found) and (found[0] == 0 or at_starts >= 2) and found == sorted(set(found)) \
+        and 2 * len(found) >= len(starts)
 
 
 def _rows(region: list[RegionLine], right: float, starts: list[float],
