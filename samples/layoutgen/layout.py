@@ -95,6 +95,9 @@ class Layout:
     # "pdf": tables without rules set with no cell padding, rows as tight as a cell's wrapped lines
     # (Word tables with zero cell margins look so): only where a row's text tells it apart.
     tight_rows: bool = False
+    # A watermark ("BORRADOR") drawn large and light behind every page, at ``watermark_angle`` degrees.
+    watermark: str = ""
+    watermark_angle: int = 45
     columns: list[str] = field(default_factory=list)  # order of the function columns
     labels: dict[str, str] = field(default_factory=dict)  # field → folded synonym
     headings: dict[str, str] = field(default_factory=dict)  # section → folded synonym
@@ -181,6 +184,9 @@ def draw_layout(rng: random.Random, formato: str) -> Layout:
     lay.margin_v = rng.choice([56.69, 56.69, 42.52])
     tight_rows = rng.random() < 0.3
     lay.tight_rows = formato == "pdf" and tight_rows
+    mark, marked, lay.watermark_angle = rng.choice(["BORRADOR", "COPIA", "NO VÁLIDO"]), rng.random() < 0.2, \
+        rng.choice([45, 45, 30, 0])
+    lay.watermark = mark if marked and formato != "txt" else ""
     return lay
 
 

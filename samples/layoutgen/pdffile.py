@@ -160,6 +160,14 @@ def render_pdf(doc: Composed, lay: Layout, path: Path) -> int:
     def build(target: Any, total: int) -> int:
         def furniture(canvas: Any, document: Any) -> None:
             canvas.saveState()
+            if lay.watermark:  # drawn first: behind the page's content
+                canvas.saveState()
+                canvas.setFillColorRGB(0.82, 0.82, 0.82)
+                canvas.setFont(_FACES[lay.font][1], 80)
+                canvas.translate(size[0] / 2, size[1] / 2)
+                canvas.rotate(lay.watermark_angle)
+                canvas.drawCentredString(0, 0, lay.watermark)
+                canvas.restoreState()
             canvas.setFont(regular, 7)
             if doc.header_text:
                 canvas.drawString(MARGIN, size[1] - 1.2 * 28.35, doc.header_text)

@@ -58,10 +58,31 @@ def _field(paragraph: Any, code: str, shown: str) -> None:
     paragraph._p.append(simple)
 
 
-def _furniture(document: Any, doc: Composed) -> None:
+# A Word watermark: WordArt (a VML text path) in the header, behind the page's text.
+_WATERMARK = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
+    '<w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t" o:connecttype="custom"/>'
+    '<v:textpath on="t" fitshape="t"/></v:shapetype><v:shape id="PowerPlusWaterMarkObject" '
+    'type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:110pt;'
+    'rotation:{rotation};z-index:-251657216;mso-position-horizontal:center;'
+    'mso-position-horizontal-relative:margin;mso-position-vertical:center;'
+    'mso-position-vertical-relative:margin" fillcolor="silver" stroked="f"><v:fill opacity=".5"/>'
+    '<v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt" string="{text}"/></v:shape>'
+    '</w:pict></w:r>'
+)
+
+
+def _furniture(document: Any, doc: Composed, lay: Layout) -> None:
     section = document.sections[0]
     if doc.header_text:
         section.header.paragraphs[0].text = doc.header_text
+    if lay.watermark:
+        from docx.oxml import parse_xml
+
+        rotation = (360 - lay.watermark_angle) % 360
+        section.header.paragraphs[0]._p.append(parse_xml(_WATERMARK.format(rotation=rotation, text=lay.watermark)))
     if doc.footer_text:
         paragraph = section.footer.paragraphs[0]
         before, _, rest = doc.footer_text.partition("{n}")
@@ -143,7 +164,7 @@ def render_docx(doc: Composed, lay: Layout, path: Path) -> None:
     normal.font.name = _FONTS[lay.font]
     normal.font.size = Pt(lay.size)
     normal.paragraph_format.space_after = Pt(0)
-    _furniture(document, doc)
+    _furniture(document, doc, lay)
     grow = {"bold": (1.5, 0.5), "size": (4.0, 2.0), "caps": (0.0, 0.0)}[lay.heading_style]
     for element in doc.elements:
         if isinstance(element, PageBreak):

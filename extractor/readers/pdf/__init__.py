@@ -25,6 +25,7 @@ from extractor.errors import REEXPORT, DamagedFileError, EncryptedPdfError, NoTe
 from extractor.model.document import Block, Document, Paragraph, Table
 from extractor.readers.pdf import aligned, ruled
 from extractor.readers.pdf.lines import Line, PdfChar, WrapSpaces, group_lines
+from extractor.readers.pdf.watermark import content_chars
 from extractor.readers.registry import ReadOptions
 from extractor.textnorm import clean_ws
 
@@ -104,7 +105,7 @@ def _read_page(page: Page, number: int, evidence: WrapSpaces) -> tuple[_PageCont
     """One page's tables, margin lines and body lines, and how many characters it has; its
     lines are counted into ``evidence`` (what the document shows of wrap spaces)."""
     # Space glyphs are kept: not as text, but to tell where the producer printed a space.
-    chars = [c for c in cast(list[PdfChar], page.chars) if c.get("upright", True)]
+    chars = content_chars(cast(list[PdfChar], page.chars))
     glyphs = sum(1 for c in chars if c["text"].strip())
     content = _PageContent(number=number, height=float(page.height), width=float(page.width))
     if not glyphs:

@@ -17,7 +17,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 from pdfplumber.utils.geometry import objects_to_bbox
 
@@ -60,6 +60,8 @@ class PdfChar(TypedDict):
     top: float
     bottom: float
     upright: bool
+    matrix: NotRequired[tuple[float, float, float, float, float, float]]
+    non_stroking_color: NotRequired[Any]  # the fill colour: grey, RGB or CMYK components
 
 
 # A word: its text and horizontal extent (text, x0, x1).
