@@ -64,6 +64,8 @@ def _is_second_row(cells: list[Cell], words: PoaWords) -> bool:
     texts = [c.text for c in cells if c.text and not c.merged]
     if not texts or any(len(t) > words.header_cell for t in texts):
         return False
+    if any(words.row_kind(t) is not None and (words.row_kind(t) or ("", ""))[1] for t in texts):
+        return False  # a group row ("ACP: Administrar …"), a unit, a total: data, not a header
     roles = [words.role(t) for t in texts]
     if any(role is None and is_code(t) for role, t in zip(roles, texts)):
         return False
