@@ -27,12 +27,9 @@ def _expected(path: Path) -> dict[str, object]:
 
 
 ALL_CASES = CASES + OUTSIDE_CASES + [p for p in EXTERNAL_CASES if p.exists()]
-NOT_YET = {"sin_lineas.pdf"}  # a PDF without ruling lines: columns not read yet
-ALL_CASES_MARKED = [pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in NOT_YET else p
-                    for p in ALL_CASES]
 
 
-@pytest.mark.parametrize("path", ALL_CASES_MARKED, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_CASES, ids=lambda p: p.name)
 def test_shape_loads_to_its_expected_tree(path: Path) -> None:
     assert load_poa(path).tree() == _expected(path)
 
