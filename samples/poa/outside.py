@@ -9,7 +9,8 @@ line breaks and three header rows; parent cells merged down with the code and th
 cell; activities lettered "a)"; codes typed as numbers (the number format gives "1.10") and
 built by formulas; a hidden column; a unit label in one cell and its name in the next; group
 rows without a code; an ACP text that wraps onto a second row; a system export with a level
-column; a CSV with title lines and quoted line breaks; a PDF without ruling lines; a ruled PDF
+column; a CSV with title lines and quoted line breaks; a PDF without ruling lines (and with header
+cells wrapped onto two lines); a ruled PDF
 whose merged cells centre their text.
 """
 
@@ -67,8 +68,7 @@ def _save(book: Any, path: Path, cached: dict[str, str] | None = None) -> None:
 
     book.properties.created = book.properties.modified = dt.datetime(2024, 1, 1)
     book.save(path)
-    if cached:
-        _cache_formulas(path, cached)
+    _cache_formulas(path, cached or {})
     freeze_zip(path)
 
 
@@ -78,6 +78,8 @@ def _cache_formulas(path: Path, cached: dict[str, str]) -> None:
         entries = [(info, source.read(info)) for info in source.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info, data in entries:
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", data)
             if info.filename.startswith("xl/worksheets/sheet"):
                 text = data.decode("utf-8")
                 for ref, value in cached.items():
@@ -379,7 +381,12 @@ def write_csv_titles(path: Path) -> dict[str, Any]:
 # -- PDF --------------------------------------------------------------------------------------------------
 
 
-def write_pdf_unruled(path: Path) -> dict[str, Any]:
+def write_pdf_unruled_two_line_header(path: Path) -> dict[str, Any]:
+    """The same print with header cells wrapped onto two lines ("Código" over "ACP")."""
+    return write_pdf_unruled(path, two_lines=True)
+
+
+def write_pdf_unruled(path: Path, two_lines: bool = False) -> dict[str, Any]:
     """A PDF printed from Excel without borders: text only, wrapped cells, the header repeated on the
     second page, a page number at the foot."""
     from reportlab.lib.pagesizes import A4, landscape
@@ -400,8 +407,13 @@ def write_pdf_unruled(path: Path) -> dict[str, Any]:
     def header(y: float) -> float:
         pdf.setFont("Helvetica-Bold", size)
         for x, _w, text in columns:
-            pdf.drawString(x, y, text)
-        return y - 18
+            if two_lines and " " in text:
+                first, second = text.replace("Cód.", "Código").split(" ", 1)
+                pdf.drawString(x, y, first)
+                pdf.drawString(x, y - lead, second)
+            else:
+                pdf.drawString(x, y, text)
+        return y - 18 - (lead if two_lines else 0)
 
     def title() -> float:
         pdf.setFont("Helvetica-Bold", 12)
@@ -478,6 +490,7 @@ WRITERS = {
     "sistema_niveles.xlsx": write_system_levels,
     "titulo_punto_coma.csv": write_csv_titles,
     "sin_lineas.pdf": write_pdf_unruled,
+    "sin_lineas_encabezado_partido.pdf": write_pdf_unruled_two_line_header,
     "celdas_centradas.pdf": write_pdf_centred_merges,
 }
 
