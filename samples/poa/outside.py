@@ -9,9 +9,8 @@ line breaks and three header rows; parent cells merged down with the code and th
 cell; activities lettered "a)"; codes typed as numbers (the number format gives "1.10") and
 built by formulas; a hidden column; a unit label in one cell and its name in the next; group
 rows without a code; an ACP text that wraps onto a second row; a system export with a level
-column; a CSV with title lines and quoted line breaks; a PDF without ruling lines (and with header
-cells wrapped onto two lines); a ruled PDF
-whose merged cells centre their text.
+column; a CSV with title lines and quoted line breaks; a PDF without ruling lines (also with header
+cells wrapped onto two lines); a ruled PDF whose merged cells centre their text.
 """
 
 from __future__ import annotations
