@@ -11,8 +11,10 @@ from extractor.poa.loader import load_poa
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES = ROOT / "samples" / "poa" / "formas"
+OUTSIDE = ROOT / "samples" / "poa" / "afuera"  # POAs laid out as offices make them (samples/poa/outside.py)
 EXTERNAL = ROOT.parent / "shared" / "corpus" / "external"
 CASES = sorted(p for p in SHAPES.iterdir() if not p.name.endswith(".json"))
+OUTSIDE_CASES = sorted(p for p in OUTSIDE.iterdir() if not p.name.endswith(".json"))
 EXTERNAL_CASES = [EXTERNAL / "poa_unidad.xlsx", EXTERNAL / "poa_unidad.csv"]
 
 
@@ -24,14 +26,18 @@ def _expected(path: Path) -> dict[str, object]:
     return data
 
 
-@pytest.mark.parametrize("path", CASES + [p for p in EXTERNAL_CASES if p.exists()], ids=lambda p: p.name)
+ALL_CASES = CASES + OUTSIDE_CASES + [p for p in EXTERNAL_CASES if p.exists()]
+
+
+@pytest.mark.parametrize("path", ALL_CASES, ids=lambda p: p.name)
 def test_shape_loads_to_its_expected_tree(path: Path) -> None:
     assert load_poa(path).tree() == _expected(path)
 
 
 def test_every_shape_has_its_tree() -> None:
     assert len(CASES) >= 12
-    for path in CASES:
+    assert len(OUTSIDE_CASES) >= 8
+    for path in CASES + OUTSIDE_CASES:
         assert path.with_name(path.name + ".expected.json").exists()
 
 

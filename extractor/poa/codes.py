@@ -50,7 +50,25 @@ def is_parent(parent: str | None, child: str | None) -> bool:
 def split_code(text: str) -> tuple[str | None, str]:
     """A leading code and the rest of a cell: "1.1.2 Digitalizar trámites" → ("1.1.2", "Digitalizar …")."""
     value = clean_ws(text)
-    match = re.match(r"^([0-9][0-9A-Za-z]*(?:\s*[.\-]\s*[0-9A-Za-z]+)*)[.\-:)]?\s+(\S.*)$", value)
+    match = re.match(r"^([0-9][0-9A-Za-z]*(?:\s*[.\-]\s*[0-9A-Za-z]+)*)(\.-|[.\-:)])?\s+(\S.*)$", value)
     if match and is_code(match.group(1)):
-        return printed_code(match.group(1)), match.group(2).strip()
+        return printed_code(match.group(1)), match.group(3).strip()
     return None, value
+
+
+def split_numbering(text: str) -> tuple[str | None, str]:
+    """A cell that begins with its own code or letter, in a column of no codes: "1.1.- Fortalecer …" →
+    ("1.1", "Fortalecer …"), "a) Relevar …" → ("a", "Relevar …"). A lone number needs its delimiter
+    ("3. Elaborar …"), so that "5 municipios capacitados" keeps its number."""
+    value = clean_ws(text)
+    letter = _LETTERED.match(value)
+    if letter:
+        return letter.group(1), letter.group(2).strip()
+    code, rest = split_code(value)
+    if code is None or len(code_key(code)) > 1 or _DELIMITED.match(value):
+        return code, rest
+    return None, value
+
+
+_LETTERED = re.compile(r"^([a-zA-Z])(?:\)|\.-)\s+(\S.*)$")
+_DELIMITED = re.compile(r"^[0-9]+(?:\.-|[.:)])\s")

@@ -64,6 +64,8 @@ def _is_second_row(cells: list[Cell], words: PoaWords) -> bool:
     texts = [c.text for c in cells if c.text and not c.merged]
     if not texts or any(len(t) > words.header_cell for t in texts):
         return False
+    if any(words.row_kind(t) is not None and (words.row_kind(t) or ("", ""))[1] for t in texts):
+        return False  # a group row ("ACP: Administrar …"), a unit, a total: data, not a header
     roles = [words.role(t) for t in texts]
     if any(role is None and is_code(t) for role, t in zip(roles, texts)):
         return False
@@ -111,8 +113,12 @@ def find_header(grid: Grid, words: PoaWords) -> Header | None:
         for column in range(max(len(top), len(bottom))):
             upper = top[column] if column < len(top) else ""
             lower = bottom[column] if column < len(bottom) else ""
-            role = _combine(words.role(upper) if upper else None,
-                            words.role(lower) if lower and lower != upper else None)
+            above = words.role(upper) if upper else None
+            role = _combine(above, words.role(lower) if lower and lower != upper else None)
+            if lower and upper and lower != upper and not _is_group(top, column) and (
+                    above is None or above.kind != "texto"):
+                joined = words.role(f"{upper} {lower}")  # one label wrapped onto two rows ("Código" / "ACP")
+                role = joined or role
             label = " > ".join(t for t in dict.fromkeys((upper, lower)) if t)
             if label:
                 labels[column] = label
@@ -122,6 +128,11 @@ def find_header(grid: Grid, words: PoaWords) -> Header | None:
         seen = list(dict.fromkeys(t for t in [*top, *bottom] if t))
         return Header(index, height, roles, labels, seen)
     return None
+
+
+def _is_group(top: list[str], column: int) -> bool:
+    """Whether a top header cell spans its neighbours (a group over several columns)."""
+    return any(0 <= other < len(top) and top[other] == top[column] for other in (column - 1, column + 1))
 
 
 def _assign_code_levels(roles: dict[int, Role]) -> None:

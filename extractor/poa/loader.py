@@ -18,7 +18,7 @@ from extractor.poa.codes import is_code
 from extractor.poa.header import Header, find_header
 from extractor.poa.model import Operation, Poa, Reading, Skipped, Unit, operations_of
 from extractor.poa.sources import Grid, csv_grid, pdf_grids, xlsx_grids
-from extractor.poa.tree import Units, build_columns, build_rows, data_rows
+from extractor.poa.tree import Units, build_columns, build_rows, data_rows, unit_named
 from extractor.poa.vocab import PoaWords, header_form, poa_words
 from extractor.readers.detect import detect_format
 from extractor.textnorm import fold
@@ -72,10 +72,10 @@ def _seen_cells(grid: Grid, words: PoaWords) -> list[str]:
 
 def _default_unit(grid: Grid, header: Header, words: PoaWords, several: bool) -> tuple[str | None, list[str]]:
     titles = [t for t in (next((x for x in grid.texts(i) if x), "") for i in range(header.start)) if t]
-    for title in titles:
-        kind = words.row_kind(title)
-        if kind is not None and kind[0] == "unidad" and kind[1]:
-            return kind[1], titles
+    for index in range(header.start):
+        name = unit_named(grid.texts(index), words)
+        if name:
+            return name, titles
     return (grid.name if several else None), titles
 
 

@@ -139,6 +139,13 @@ def pdf_grids(data: bytes, path: Path) -> list[Grid]:
     places: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if not any(page.find_tables() for page in pdf.pages):  # printed without borders
+                from extractor.poa.pdftext import text_rows
+
+                for number, cells in text_rows(list(pdf.pages)):
+                    rows.append(cells)
+                    places.append(f"página {number}")
+                return [Grid(path.name, rows, places)] if rows else []
             for number, page in enumerate(pdf.pages, 1):
                 found = page.find_tables() or page.find_tables({"vertical_strategy": "text",
                                                                 "horizontal_strategy": "text"})

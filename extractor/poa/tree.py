@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor.poa.codes import code_key, is_code, is_parent, printed_code, split_code
+from extractor.poa.codes import code_key, is_code, is_parent, printed_code, split_code, split_numbering
 from extractor.poa.header import Header
 from extractor.poa.model import Node, Skipped, Unit
 from extractor.poa.sources import Cell, Grid
@@ -66,6 +66,15 @@ def _first_text(texts: list[str]) -> str:
     return next((t for t in texts if t), "")
 
 
+def unit_named(texts: list[str], words: PoaWords) -> str | None:
+    """The unit a row names: "Unidad: DIRECCIÓN …", or the label in one cell and the name in the next."""
+    filled = [t for t in texts if t]
+    kind = words.row_kind(filled[0]) if filled else None
+    if kind is None or kind[0] != "unidad":
+        return None
+    return kind[1] or (filled[1] if len(filled) > 1 else None)
+
+
 def data_rows(grid: Grid, header: Header, words: PoaWords, units: Units,
               skipped: list[Skipped]) -> list[Row]:
     """The rows below the header that may be nodes; units switched, the others recorded as skipped."""
@@ -87,8 +96,9 @@ def data_rows(grid: Grid, header: Header, words: PoaWords, units: Units,
             skipped.append(Skipped(grid.place(index), f"fila de totales («{first[:40]}»)"))
             continue
         if kind is not None and kind[0] == "unidad":
-            units.switch(kind[1] or None)
-            skipped.append(Skipped(grid.place(index), f"unidad: {kind[1]}"))
+            name = unit_named(texts, words)
+            units.switch(name)
+            skipped.append(Skipped(grid.place(index), f"unidad: {name or ''}"))
             continue
         if unit_column is not None and unit_column < len(texts) and texts[unit_column]:
             units.switch(texts[unit_column])
@@ -118,16 +128,20 @@ def build_columns(rows: list[Row], header: Header, words: PoaWords, grid: Grid, 
     code_of = {lv: next((c for c, r in sorted(header.roles.items()) if r.kind == "codigo" and r.level == lv), None)
                for lv in levels}
     current: dict[str, Node] = {}
+    touched: dict[str, Node] = {}  # the nodes the previous row created or continued
     last_unit: Unit | None = None
     for row in rows:
         unit = row.unit
         if unit is not last_unit:
             current, last_unit = {}, unit
         deepest = None
+        previous, touched = touched, {}
         for depth, level in enumerate(levels):
             raw_code = row.get(code_of[level])
             code = printed_code(raw_code) if is_code(raw_code) else None
             text = row.get(text_of[level])
+            if code_of[level] is None and text and not row.cell(text_of[level]).merged:
+                code, text = split_numbering(text)  # "1.1.- Fortalecer …", "a) Relevar …" in one cell
             if not code and not text:
                 continue
             node = current.get(level)
@@ -135,13 +149,17 @@ def build_columns(rows: list[Row], header: Header, words: PoaWords, grid: Grid, 
                                      or row.cell(text_of[level]).merged):
                 deepest = node
                 continue
+            if node is not None and not code and node.codigo and previous.get(level) is node:
+                node.texto = f"{node.texto} {text}"  # a text wrapped onto the next row (no code of its own)
+                touched[level] = deepest = node
+                continue
             node = Node(level, code, text, grid.place(row.index))
             parent = next((current[p] for p in reversed(levels[:depth]) if p in current), None)
             (parent.hijos if parent is not None else unit.raices).append(node)
             current[level] = node
             for lower in levels[depth + 1:]:
                 current.pop(lower, None)
-            deepest = node
+            touched[level] = deepest = node
         if deepest is None:
             skipped.append(Skipped(grid.place(row.index), "sin código ni descripción de un nivel"))
             continue
