@@ -92,7 +92,7 @@ class _Batch:
         job.digest = hashlib.sha256(data).hexdigest()
         cached = self.catalog.get(job.digest, path) if self.catalog is not None else None
         if cached is not None:
-            job.result = Extraction(*cached)
+            job.result = cached
             self.stats.from_catalog += 1
         elif job.digest in self.first_of:
             job.twin_of = self.first_of[job.digest]  # the same content: read once
@@ -123,9 +123,11 @@ class _Batch:
             return job.result
         if job.twin_of is not None:
             original = self.finish(job.twin_of)
-            twin = copy.deepcopy(original.record)
-            twin.archivo = job.path
-            job.result = Extraction(twin, original.facts)
+            twins = [Extraction(copy.deepcopy(part.record), part.facts) for part in original.parts()]
+            for twin in twins:
+                twin.record.archivo = job.path
+            job.result = twins[0]
+            job.result.more = twins[1:]
             return job.result
         if job.future is None:
             assert job.data is not None
@@ -136,7 +138,7 @@ class _Batch:
             extraction, keep = _result(job.future, job.path, job.digest, self.timeout)
         self.stats.parsed += 1
         if self.catalog is not None and keep:
-            self.catalog.put(extraction.record, extraction.facts)
+            self.catalog.put(extraction)
         job.result = extraction
         return extraction
 
@@ -179,10 +181,10 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
             extraction = batch.finish(job)
             if job.twin_of is not None:
                 batch.tick(job.path)
-            record = extraction.record
-            if not record.readable:
-                stats.errors.append(record)
-            yield record, extraction.facts
+            for part in extraction.parts():  # a file holding several POAIs gives each
+                if not part.record.readable:
+                    stats.errors.append(part.record)
+                yield part.record, part.facts
     finally:
         if batch.pool is not None:
             batch.pool.stop()

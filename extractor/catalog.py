@@ -18,9 +18,11 @@ from extractor._version import __version__
 from extractor.errors import CatalogError
 from extractor.model.facts import AuditFacts
 from extractor.model.record import Record
+from extractor.pipeline import Extraction
 
-# What the stored records are: bumped when their meaning changes (now: unaudited records).
-_SCHEMA = "r2"
+# What the stored records are: bumped when their meaning changes (now: unaudited records, a
+# file holding several POAIs stored as the list of its parts).
+_SCHEMA = "r3"
 
 def catalog_version() -> str:
     """poai's version plus a digest of the layout vocabulary (a vocabulary change re-reads all)."""
@@ -50,8 +52,9 @@ class Catalog:
             raise CatalogError(f"No se puede abrir el catálogo {self.path} ({type(exc).__name__}): indique otro "
                                "catálogo o lea sin catálogo.") from exc
 
-    def get(self, sha256: str, archivo: str) -> tuple[Record, AuditFacts | None] | None:
-        """The stored record of this content, named ``archivo``, with its audit facts."""
+    def get(self, sha256: str, archivo: str) -> Extraction | None:
+        """The stored records of this content (one per POAI it holds), named ``archivo``, with their
+        audit facts."""
         try:
             row = self.connection.execute(
                 "SELECT registro, hechos FROM registros WHERE sha256 = ? AND version = ?", (sha256, self.version)
@@ -60,21 +63,31 @@ class Catalog:
             return None  # an unreadable catalog only costs a re-read
         if row is None:
             return None
-        record = Record.from_dict(json.loads(row[0]))
-        record.archivo = archivo
-        facts = AuditFacts.from_dict(json.loads(row[1])) if row[1] else None
-        return record, facts
+        records, hechos = json.loads(row[0]), json.loads(row[1]) if row[1] else None
+        parts = []
+        for number, data in enumerate(records):
+            record = Record.from_dict(data)
+            record.archivo = archivo
+            facts = hechos[number] if hechos else None
+            parts.append(Extraction(record, AuditFacts.from_dict(facts) if facts else None))
+        first = parts[0]
+        first.more = parts[1:]
+        return first
 
-    def put(self, record: Record, facts: AuditFacts | None = None) -> None:
-        """Store an unaudited record and its audit facts (one transaction)."""
+    def put(self, extraction: Extraction) -> None:
+        """Store the unaudited records of a file and their audit facts (one transaction)."""
+        record = extraction.record
         if not record.sha256:
             return
-        hechos = json.dumps(facts.as_dict(), ensure_ascii=False) if facts is not None else None
+        parts = extraction.parts()
+        registro = json.dumps([p.record.to_dict() for p in parts], ensure_ascii=False)
+        facts = [p.facts.as_dict() if p.facts is not None else None for p in parts]
+        hechos = json.dumps(facts, ensure_ascii=False) if any(f is not None for f in facts) else None
         try:
             with self.connection:
                 self.connection.execute(
                     "INSERT OR REPLACE INTO registros (sha256, version, registro, hechos) VALUES (?, ?, ?, ?)",
-                    (record.sha256, self.version, json.dumps(record.to_dict(), ensure_ascii=False), hechos),
+                    (record.sha256, self.version, registro, hechos),
                 )
         except sqlite3.Error as exc:
             raise CatalogError(f"No se puede escribir en el catálogo {self.path} ({type(exc).__name__}): compruebe "

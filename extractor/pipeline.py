@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.checks.document import audit_document
 from extractor.errors import REEXPORT, DamagedFileError, PoaiError, os_reason
+from extractor.layout.bundle import pages_of, split_parts
+from extractor.layout.spec import vocabulary
 from extractor.layout.stitching import stitch
 from extractor.model.facts import AuditFacts
 from extractor.model.record import Record
@@ -26,10 +28,18 @@ from extractor.sections.parse import parse_document
 
 @dataclass
 class Extraction:
-    """A document read: its record (not yet audited) and what the audit needs about its layout."""
+    """A document read: its record (not yet audited) and what the audit needs about its layout.
+
+    A file holding several POAIs gives the first one here and the others, in order, in ``more``
+    (each record's ``parte`` says which it is and its pages)."""
 
     record: Record
     facts: AuditFacts | None = None
+    more: list[Extraction] = field(default_factory=list)
+
+    def parts(self) -> list[Extraction]:
+        """Every POAI of the file, in order (one for most files)."""
+        return [self, *self.more]
 
 
 def load_file(path: str) -> bytes:
@@ -66,8 +76,10 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
     formato: str | None = None
     try:
         formato = detect_format(data)
-        document = stitch(read_document(data, formato, password=password))
-        parsed = parse_document(document)
+        read = read_document(data, formato, password=password)
+        spec = vocabulary()
+        parts = split_parts(read, spec)
+        parsed = [(part, parse_document(stitch(part), spec)) for part in parts]
     except PoaiError as exc:
         exc.archivo = archivo
         return Extraction(Record.failed(archivo, digest, formato, exc))
@@ -78,10 +90,17 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
             f"No se pudo leer el documento ({type(exc).__name__}); puede estar dañado o tener un formato "
             f"que poai aún no reconoce: {REEXPORT}.", archivo)
         return Extraction(Record.failed(archivo, digest, formato, damaged))
-    record = parsed.record
-    record.archivo, record.sha256 = archivo, digest
-    record.formato, record.paginas = document.formato, document.paginas
-    return Extraction(record, parsed.facts)
+    extractions = []
+    for number, (part, result) in enumerate(parsed, 1):
+        record = result.record
+        record.archivo, record.sha256 = archivo, digest
+        record.formato, record.paginas = read.formato, read.paginas
+        if len(parsed) > 1:
+            record.parte = {"n": number, "de": len(parsed), "paginas": pages_of(part) or None}
+        extractions.append(Extraction(record, result.facts))
+    first = extractions[0]
+    first.more = extractions[1:]
+    return first
 
 
 def extract(path: str | os.PathLike[str], password: str | None = None) -> dict[str, Any]:

@@ -60,11 +60,18 @@ def test_every_command_applies_the_same_rules(corpus: Path, tmp_path: Path,
     assert out.count("se esperan al menos 12") == 2 and "Las ponderaciones suman" not in out
 
 
+def _sheet_rules(workbook: Path) -> list[str]:
+    """The "Regla" column of the workbook's audit sheet."""
+    rows = list(load_workbook(workbook)["Auditoría"].iter_rows(values_only=True))
+    column = list(rows[0]).index("Regla")
+    return [row[column] for row in rows[1:]]
+
+
 def test_a_change_of_rules_needs_no_reread(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "consolidado.xlsx"
     first = api.run([str(corpus)], out, workers=1)
     assert first.parsed == 2
-    audit_sheet = [row[3] for row in load_workbook(out)["Auditoría"].iter_rows(min_row=2, values_only=True)]
+    audit_sheet = _sheet_rules(out)
     assert "ponderacion_total" in audit_sheet
 
     def no_parsing(*_args: object, **_kwargs: object) -> None:
@@ -74,7 +81,7 @@ def test_a_change_of_rules_needs_no_reread(corpus: Path, tmp_path: Path, monkeyp
     rules = tmp_path / "reglas.toml"
     rules.write_text(RULES, encoding="utf-8")
     assert main(["run", str(corpus), "-o", str(out), "--reglas", str(rules)]) == 0
-    audit_sheet = [row[3] for row in load_workbook(out)["Auditoría"].iter_rows(min_row=2, values_only=True)]
+    audit_sheet = _sheet_rules(out)
     assert "ponderacion_total" not in audit_sheet and "sin_funciones" in audit_sheet
 
 

@@ -127,10 +127,12 @@ SCHEMA = Table({
                                       "abbreviations": Words(True, 0)},
                                      optional=frozenset({"prefixes", "abbreviations"}))
                          for code in PRIORITY_CODES}),
+    "parts": Table({"opens": _SECTION, "opening_fields": _PUESTO, "closing": _SECTION,
+                    "min_closing": Number(integer=True)}),
     "layouts": Table(each=Table({"nombre": Text(), "signature": Words(folded=True),
                                  "sections": Refs(AUDIT_SECTIONS, "una sección de [sections] ni 'funciones'"),
                                  "labels": _PUESTO}), minimum=1),
-}, optional=frozenset({"column_prefixes"}))
+}, optional=frozenset({"column_prefixes", "parts"}))
 
 
 def check_spec(data: dict[str, Any], source: str) -> None:

@@ -45,7 +45,7 @@ class Item:
         return self.text
 
 
-def _split_label(text: str) -> tuple[str, str]:
+def split_label(text: str) -> tuple[str, str]:
     """``"LABEL: value"`` → (``"LABEL"``, ``"value"``); no colon → (text, "")."""
     if ":" in text:
         left, right = text.split(":", 1)
@@ -60,7 +60,7 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
     table_id = 0
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            key, rest = _heading_of_line(block, vocab)
+            key, rest = heading_of_line(block, vocab)
             if key:
                 section = key
                 if rest:
@@ -78,7 +78,7 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
                 continue
             distinct = {fold(c.text) for c in filled}
             if len(distinct) == 1 and not filled[0].tables:
-                left, rest = _split_label(filled[0].text)
+                left, rest = split_label(filled[0].text)
                 key = vocab.section_of(left)
                 if key:
                     section = key
@@ -86,7 +86,7 @@ def segment(document: Document, vocab: Vocabulary) -> list[Item]:
                         items.append(Item(page=row.page, section=section, text=rest))
                     continue
             else:
-                left, _rest = _split_label(filled[0].text)
+                left, _rest = split_label(filled[0].text)
                 key = vocab.section_of(left)
                 # A table's first cell names a section ("Funciones Específicas | Resultado …"), but
                 # a grouping heading there ("Funciones", "Descripción de la función") is a column
@@ -143,7 +143,7 @@ def _opens_fields(item: Item, fields: dict[str, list[str]], vocab: Vocabulary) -
     if item.is_row:
         texts = [c.text for c in item.cells if not c.empty]
         return bool(texts) and all(_captioned(t, fields, vocab) for t in texts)
-    left, rest = _split_label(item.text)
+    left, rest = split_label(item.text)
     return bool(rest) and vocab.match(left, fields) is not None
 
 
@@ -176,9 +176,9 @@ def _is_instruction(text: str, previous: Item | None, section: str, vocab: Vocab
     return first.isalpha() and first.islower() and not previous.text.rstrip().endswith(_SENTENCE_END)
 
 
-def _heading_of_line(block: Paragraph, vocab: Vocabulary) -> tuple[str | None, str]:
+def heading_of_line(block: Paragraph, vocab: Vocabulary) -> tuple[str | None, str]:
     text = block.text
-    left, rest = _split_label(text)
+    left, rest = split_label(text)
     numbered = strip_numbering(left) != left.strip()
     emphasised = block.bold or block.heading or numbered or text.rstrip().endswith(":")
     if emphasised:

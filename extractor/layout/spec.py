@@ -105,6 +105,11 @@ class Vocabulary:
         # Folded here: the functions reader looks for them as whole words of a folded header.
         self.tipos: dict[str, list[str]] = {k: [fold(w) for w in v] for k, v in data["tipos"].items()}
         self.values = _value_words(data)
+        parts = data.get("parts", {"opens": [], "opening_fields": [], "closing": [], "min_closing": 0})
+        self.part_opens = frozenset(parts["opens"])
+        self.part_opening_fields: dict[str, list[str]] = {k: self.puesto[k] for k in parts["opening_fields"]}
+        self.part_closing = frozenset(parts["closing"])
+        self.part_min_closing = int(parts["min_closing"])
         self.families = [
             Family(key, v["nombre"], tuple(v["signature"]), tuple(v["sections"]), tuple(v["labels"]))
             for key, v in data["layouts"].items()

@@ -26,11 +26,13 @@ class Column:
     width: float = 16
 
 
-_ID = [Column("Archivo", "text", 40), Column("Ítem", "text", 8), Column("Puesto", "text", 36)]
+_ID = [Column("Archivo", "text", 40), Column("Parte", "text", 16), Column("Ítem", "text", 8),
+       Column("Puesto", "text", 36)]
 
 SHEETS: dict[str, list[Column]] = {
     "Puestos": [
-        Column("Archivo", "text", 40), Column("Formato", "text", 8), Column("Plantilla", "text", 9),
+        Column("Archivo", "text", 40), Column("Parte", "text", 16), Column("Formato", "text", 8),
+        Column("Plantilla", "text", 9),
         Column("Gestión", "int", 9), Column("Denominación del puesto", "text", 36), Column("Ítem", "text", 8),
         Column("Dependencia", "text", 36), Column("Inmediato superior", "text", 36),
         Column("Ocupante", "text", 30), Column("Cargos supervisados", "long", 36),
@@ -109,11 +111,23 @@ def _activities(function: Funcion) -> str | None:
 Rows = dict[str, list[dict[str, Any]]]
 
 
+def part_label(record: Record) -> str | None:
+    """Which POAI of its file a record is, and its pages ("2 de 3, págs. 5-8"); None for a file
+    holding one."""
+    parte = record.parte
+    if not isinstance(parte, dict) or "n" not in parte:
+        return None
+    pages = parte.get("paginas") or []
+    where = "" if not pages else f", pág. {pages[0]}" if pages[0] == pages[-1] else f", págs. {pages[0]}-{pages[-1]}"
+    return f"{parte['n']} de {parte.get('de', '?')}{where}"
+
+
 def _post_row(record: Record) -> dict[str, Any]:
     puesto, approval, functions = record.puesto, record.aprobacion, record.funciones
     weights = [f.ponderacion for f in functions if f.ponderacion is not None]
     return {
-        "Archivo": record.archivo, "Formato": record.formato, "Plantilla": record.plantilla,
+        "Archivo": record.archivo, "Parte": part_label(record), "Formato": record.formato,
+        "Plantilla": record.plantilla,
         "Gestión": record.gestion, "Denominación del puesto": puesto.denominacion, "Ítem": puesto.item,
         "Dependencia": puesto.dependencia, "Inmediato superior": puesto.inmediato_superior,
         "Ocupante": puesto.ocupante, "Cargos supervisados": "; ".join(puesto.cargos_supervisados) or None,
@@ -165,7 +179,8 @@ def record_rows(record: Record) -> Rows:
         rows["Errores"].append({"Archivo": record.archivo, "Código": record.error.codigo,
                                 "Mensaje": record.error.mensaje})
         return rows
-    ident = {"Archivo": record.archivo, "Ítem": record.puesto.item, "Puesto": record.puesto.denominacion}
+    ident = {"Archivo": record.archivo, "Parte": part_label(record), "Ítem": record.puesto.item,
+             "Puesto": record.puesto.denominacion}
     rows["Puestos"].append(_post_row(record))
     rows["Funciones"] = [_function_row(ident, function) for function in record.funciones]
     rows["Requisitos"] = _requirement_rows(ident, record)
