@@ -185,6 +185,7 @@ _HINTS = {
     "contrasena": "Indique la contraseña con --password CLAVE.",
     "tiempo": "Puede aumentar el límite con --timeout SEGUNDOS.",
     "catalogo": "Indique otro catálogo con --cache ARCHIVO o use --no-cache.",
+    "poa": "Indíquelo con --poa ARCHIVO al leer los POAI.",
 }
 
 

@@ -10,7 +10,7 @@ from extractor.errors import InputNotFoundError
 
 # In a folder, the files that may be POAIs. A file named on the command line is always read
 # (its format is detected from its bytes, whatever its name says).
-DOCUMENT_SUFFIXES = {".pdf", ".docx", ".doc", ".txt", ".md", ".docm"}
+DOCUMENT_SUFFIXES = {".pdf", ".docx", ".doc", ".txt", ".md", ".docm", ".xlsx", ".xlsm"}
 
 
 def collect_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
