@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractor.checks.document import audit_document
-from extractor.errors import REEXPORT, DamagedFileError, PoaiError, os_reason
+from extractor.errors import REEXPORT, DamagedFileError, NotPoaiError, PoaiError, UnitPoaGivenError, os_reason
 from extractor.layout.stitching import stitch
+from extractor.model.document import Document
 from extractor.model.facts import AuditFacts
 from extractor.model.record import Record
 from extractor.readers.detect import detect_format
 from extractor.readers.limits import check_size
 from extractor.readers.registry import read_document
-from extractor.sections.parse import parse_document
+from extractor.sections.parse import Parsed, parse_document
 
 
 @dataclass
@@ -67,7 +68,7 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
     try:
         formato = detect_format(data)
         document = stitch(read_document(data, formato, password=password))
-        parsed = parse_document(document)
+        parsed = _parse(document, data)
     except PoaiError as exc:
         exc.archivo = archivo
         return Extraction(Record.failed(archivo, digest, formato, exc))
@@ -82,6 +83,19 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
     record.archivo, record.sha256 = archivo, digest
     record.formato, record.paginas = document.formato, document.paginas
     return Extraction(record, parsed.facts)
+
+
+def _parse(document: Document, data: bytes) -> Parsed:
+    """The sections of ``document``; a workbook holding no POAI but a unit POA is told as such."""
+    try:
+        return parse_document(document)
+    except NotPoaiError:
+        if document.formato == "xlsx":
+            from extractor.poa.loader import is_unit_poa_workbook
+
+            if is_unit_poa_workbook(data):
+                raise UnitPoaGivenError() from None
+        raise
 
 
 def extract(path: str | os.PathLike[str], password: str | None = None) -> dict[str, Any]:

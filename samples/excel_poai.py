@@ -190,6 +190,20 @@ def write_excel_poai(spec: dict[str, Any], path: Path) -> None:
                 writer.row += 1
             writer.grid(element[1])
     book.save(path)
+    _fix_modified(path)
+
+
+def _fix_modified(path: Path) -> None:
+    """openpyxl stamps the time of saving in docProps/core.xml: a fixed one keeps the bytes reproducible."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2023-01-01T00:00:00Z", data)
+            target.writestr(info, data)
 
 
 def main() -> int:

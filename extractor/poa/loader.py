@@ -86,9 +86,10 @@ def load_poa(path: str | Path, unidad: str | None = None) -> Poa:
     return poa_of_grids(grids, sheet_names, path, unidad)
 
 
-def is_unit_poa(grids: list[Grid], sheet_names: list[str]) -> bool:
-    """Whether the grids of a workbook are a unit POA: they load as one, with operations."""
+def is_unit_poa_workbook(data: bytes) -> bool:
+    """Whether the bytes of a workbook are a unit POA: they load as one, with operations."""
     try:
+        grids, sheet_names = xlsx_grids(data, Path("planilla"))
         poa_of_grids(grids, sheet_names, Path("planilla"))
     except PoaError:
         return False

@@ -20,9 +20,8 @@ A sheet is read as the officer sees it:
   table, every sheet is.
 
 Each block's ``page`` is its sheet's position among the workbook's visible sheets (the tab
-the officer sees); ``paginas`` is the number of sheets read. A workbook that is a unit POA is
-refused here (:class:`~extractor.errors.NotPoaiError`, ``ajuste`` "poa"): its tables read
-like any other, and only the unit POA's own loader knows its shape.
+the officer sees); ``paginas`` is the number of sheets read. The reader knows no POAI: a
+workbook that holds none (a unit POA, say) is told by the later stages (:mod:`extractor.pipeline`).
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.errors import REEXPORT, DamagedFileError, NotPoaiError
+from extractor.errors import REEXPORT, DamagedFileError
 from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
 from extractor.readers.registry import ReadOptions
 from extractor.readers.xlsx_values import cell_text
@@ -41,9 +40,6 @@ from extractor.textnorm import clean_ws
 
 # A paragraph set this much bigger than the sheet's usual font size is a heading (as in Word).
 _HEADING_RATIO = 1.15
-
-NOT_POAI = ("El archivo es una planilla del POA de la unidad (Programa de Operaciones Anual), no un POAI: "
-            "indíquelo como el POA de la unidad para vincular las funciones de los POAI con sus operaciones.")
 
 
 class XlsxReader:
@@ -66,9 +62,8 @@ def _open(data: bytes) -> Any:
 
 
 def read_xlsx(data: bytes) -> Document:
-    """Read an .xlsx file's bytes into a Document (refusing a unit POA workbook)."""
+    """Read an .xlsx file's bytes into a Document."""
     book = _open(data)
-    _refuse_unit_poa(book)
     visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
     sheets = [(number, _Sheet.of(sheet)) for number, sheet in enumerate(visible, 1)]
     blocks_by_sheet = [(number, sheet.blocks(number)) for number, sheet in sheets]
@@ -84,15 +79,6 @@ def _form_sheets(sheets: list[tuple[int, list[Block]]]) -> list[tuple[int, list[
         return ruled
     tabled = [s for s in sheets if any(isinstance(b, Table) for b in s[1])]
     return tabled or [s for s in sheets if s[1]]
-
-
-def _refuse_unit_poa(book: Any) -> None:
-    from extractor.poa.loader import is_unit_poa
-    from extractor.poa.sources import book_grids
-
-    grids, names = book_grids(book)
-    if is_unit_poa(grids, names):
-        raise NotPoaiError(NOT_POAI, ajuste="poa")
 
 
 @dataclass
