@@ -98,7 +98,7 @@ class Batch:
                  folders: tuple[Path | None, ...] = (), beside: Path | None = None,
                  progress: Progress | None = None) -> None:
         self.options = options or Options()
-        self.files = collect_inputs(inputs)
+        self.files = collect_inputs(inputs, skip=[*outputs, self.options.cache, self.options.poa])
         if not self.files:
             raise OutputError("No se encontró ningún documento en las entradas indicadas.")
         check_outputs(self.files, [*outputs, self.options.cache, self.options.poa], list(folders))

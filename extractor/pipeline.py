@@ -86,14 +86,14 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
 
 
 def _parse(document: Document, data: bytes) -> Parsed:
-    """The sections of ``document``; a workbook holding no POAI but a unit POA is told as such."""
+    """The sections of ``document``; a workbook or PDF holding no POAI but a unit POA is told as such."""
     try:
         return parse_document(document)
     except NotPoaiError:
-        if document.formato == "xlsx":
-            from extractor.poa.loader import is_unit_poa_workbook
+        if document.formato in ("xlsx", "pdf"):
+            from extractor.poa.loader import is_unit_poa
 
-            if is_unit_poa_workbook(data):
+            if is_unit_poa(data, document.formato):
                 raise UnitPoaGivenError() from None
         raise
 

@@ -178,10 +178,13 @@ def test_a_unit_poa_workbook_is_no_poai_and_the_cli_names_the_option(tmp_path: P
     assert "[no_es_poai]" in err and "--poa" in err
 
 
-def test_every_unit_poa_workbook_of_the_samples_is_no_poai() -> None:
-    for path in sorted((ROOT / "samples" / "poa").rglob("*.xlsx")):
+def test_every_unit_poa_of_the_samples_given_as_a_poai_is_no_poai_naming_the_poa() -> None:
+    paths = sorted(p for p in (ROOT / "samples" / "poa").rglob("*") if p.suffix in (".xlsx", ".pdf"))
+    assert len(paths) >= 9
+    for path in paths:
         record = extractor.extract(path)
         assert record["error"]["codigo"] == "no_es_poai", path.name
+        assert record["error"]["mensaje"] == UnitPoaGivenError().mensaje, path.name
 
 
 def test_a_folder_run_reads_workbooks() -> None:
@@ -221,3 +224,33 @@ def test_every_sample_of_families_a_and_b_filled_in_a_workbook_reads_as_its_reco
         excel_poai.write(excel_poai.excel_spec(spec), path, expected_record, freeze_zip)
         record = extractor.extract(path)
         assert not differences(record, load(path.with_name(path.stem + ".expected.json"))), spec["id"]
+
+
+def test_a_section_bar_a_column_short_of_the_form_is_a_paragraph_and_a_stray_note_does_not_widen_it() -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet["J1"] = "nota al margen"
+    sheet["A2"] = "1. IDENTIFICACIÓN"
+    sheet.merge_cells("A2:G2")
+    _box(sheet, "A2:G2")
+    sheet["A3"], sheet["C3"] = "Cargo", "ABOGADO"
+    sheet.merge_cells("C3:H3")
+    sheet["A4"], sheet["C4"] = "Dependencia", "ASESORÍA LEGAL"
+    sheet.merge_cells("C4:H4")
+    _box(sheet, "A3:H4")
+    blocks = read_xlsx(_bytes(book)).blocks
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["nota al margen", "1. IDENTIFICACIÓN"]
+    assert [_texts(t) for t in _tables(read_xlsx(_bytes(book)))] == [
+        [["Cargo", "ABOGADO"], ["Dependencia", "ASESORÍA LEGAL"]]]
+
+
+def test_a_folder_run_does_not_read_its_own_workbook_nor_the_unit_poa_inside_the_folder(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "carpeta"
+    folder.mkdir()
+    shutil.copy(ROOT / "samples" / "poai" / "poai_a03_excel.xlsx", folder)
+    shutil.copy(ROOT / "samples" / "poa" / "poa_unidad_2023.xlsx", folder / "poa.xlsx")
+    out = folder / "consolidado.xlsx"
+    for _ in range(2):  # the second run finds the first run's workbook in the folder
+        assert main(["run", str(folder), "--poa", str(folder / "poa.xlsx"), "-o", str(out)]) == 0

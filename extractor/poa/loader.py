@@ -86,11 +86,12 @@ def load_poa(path: str | Path, unidad: str | None = None) -> Poa:
     return poa_of_grids(grids, sheet_names, path, unidad)
 
 
-def is_unit_poa_workbook(data: bytes) -> bool:
-    """Whether the bytes of a workbook are a unit POA: they load as one, with operations."""
+def is_unit_poa(data: bytes, formato: str) -> bool:
+    """Whether the bytes of a workbook (``xlsx``) or a PDF are a unit POA: they load as one, with operations."""
+    name = Path("documento")
     try:
-        grids, sheet_names = xlsx_grids(data, Path("planilla"))
-        poa_of_grids(grids, sheet_names, Path("planilla"))
+        grids, sheet_names = xlsx_grids(data, name) if formato == "xlsx" else (pdf_grids(data, name), [])
+        poa_of_grids(grids, sheet_names, name)
     except PoaError:
         return False
     return True

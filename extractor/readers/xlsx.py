@@ -9,7 +9,8 @@ A sheet is read as the officer sees it:
   vertical merge get an empty cell (its value is read once, like a Word merge).
 - Tables are runs of rows limited by blank rows and by borders: bordered rows make a ruled
   table, a run of unbordered rows with two or more filled cells an unruled one. A row whose
-  only filled cell spans the sheet's whole width (a title bar, a long text in a merged block),
+  only filled cell is merged across the form (from its first column over at least three
+  quarters of its width: a title bar, a long text in a merged block),
   or a lone filled cell outside any bordered row, is a paragraph. Columns no row of a table
   starts a cell in (covered by merges everywhere, or empty everywhere) are not columns of it.
 - Bold comes from the cell's font; a paragraph set in a font clearly bigger than the sheet's
@@ -40,6 +41,8 @@ from extractor.textnorm import clean_ws
 
 # A paragraph set this much bigger than the sheet's usual font size is a heading (as in Word).
 _HEADING_RATIO = 1.15
+# A lone cell merged from the form's first column over this share of its width spans the form.
+_FULL_SHARE = 0.75
 
 
 class XlsxReader:
@@ -190,12 +193,17 @@ class _Sheet:
         return cls(slots, body)
 
     def _extent(self) -> tuple[int, int]:
-        """The first and last column that hold text or a merge (the width of the form)."""
-        used = [j for row in self.slots for j, s in enumerate(row) if s.items or s.anchor_of]
-        ends = [s.anchor_of[1] for row in self.slots for s in row if s.anchor_of and s.items]
+        """The first and last column of the form: those of rows of several cells and of merges (a stray
+        note beside the form does not widen it); of any text when there is neither."""
+        used: list[int] = []
+        for row in self.slots:
+            filled = [(j, s.anchor_of[1] if s.anchor_of else j) for j, s in enumerate(row) if s.items]
+            if len(filled) > 1:
+                used += [filled[0][0], max(last for _, last in filled)]
+            used += [k for j, last in filled if last > j for k in (j, last)]
         if not used:
-            return 0, -1
-        return min(used), max([*used, *ends])
+            used = [j for row in self.slots for j, s in enumerate(row) if s.items]
+        return (min(used), max(used)) if used else (0, -1)
 
     def _row_kind(self, i: int, width: tuple[int, int]) -> str:
         """"blank", "paragraph" (one filled cell across the width, or alone without borders) or "row"."""
@@ -211,7 +219,8 @@ class _Sheet:
         slot = row[j]
         last = slot.anchor_of[1] if slot.anchor_of else j
         vertical = slot.anchor_of is not None and slot.anchor_of[0] > i
-        full = j <= width[0] and last >= width[1] and width[1] > width[0]
+        # Across the form: from its first column over most of its width (a bar merged a column short).
+        full = j <= width[0] and last > j and last - j + 1 >= _FULL_SHARE * (width[1] - width[0] + 1)
         if full and not vertical or not any(s.bordered for s in row[width[0]:width[1] + 1]):
             return "paragraph"
         return "row"
