@@ -17,9 +17,8 @@ def collect_inputs(inputs: Iterable[str | os.PathLike[str]],
                    skip: Iterable[str | os.PathLike[str] | None] = ()) -> list[str]:
     """Files in input order; a folder contributes its documents, recursively, sorted by path.
 
-    ``skip``: files a folder does not contribute (the run's own outputs and the unit POA: a
-    workbook in the folder read is not a POAI when poai wrote it or reads it as the POA). A
-    file named on its own is always an input.
+    ``skip``: files a folder does not contribute (the run's own workbook, the unit POA: poai
+    wrote the one and reads the other as the POA). A file named on its own is always an input.
     """
     skipped = {Path(p).resolve() for p in skip if p is not None}
     found: list[str] = []

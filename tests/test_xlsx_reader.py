@@ -254,3 +254,13 @@ def test_a_folder_run_does_not_read_its_own_workbook_nor_the_unit_poa_inside_the
     out = folder / "consolidado.xlsx"
     for _ in range(2):  # the second run finds the first run's workbook in the folder
         assert main(["run", str(folder), "--poa", str(folder / "poa.xlsx"), "-o", str(out)]) == 0
+
+
+def test_a_folder_run_never_writes_its_workbook_over_an_excel_poai_of_the_folder(tmp_path: Path) -> None:
+    import shutil
+
+    victim = tmp_path / "poai_a03_excel.xlsx"
+    shutil.copy(ROOT / "samples" / "poai" / "poai_a03_excel.xlsx", victim)
+    before = victim.read_bytes()
+    assert main(["run", str(tmp_path), "-o", str(victim)]) == 2
+    assert victim.read_bytes() == before
