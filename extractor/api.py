@@ -87,6 +87,26 @@ def check_outputs(files: list[str], outputs: list[Path | None], folders: list[Pa
             raise OutputError(f"No se puede escribir en la carpeta de salida: {folder}")
 
 
+def _own_workbook(path: Path) -> bool:
+    """Whether an output is a workbook a folder must not give as an input: not written yet, or written
+    by poai (its sheets are poai's). Any other file there is an input poai refuses to write over."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        return False
+    if not path.exists():
+        return True
+    from openpyxl import load_workbook
+
+    from extractor.writers.rows import SHEETS
+
+    try:
+        book = load_workbook(path, read_only=True)
+        names = set(book.sheetnames)
+        book.close()
+    except Exception:  # noqa: BLE001 - an unreadable file is no workbook of ours
+        return False
+    return len(names & set(SHEETS)) >= 2
+
+
 class Batch:
     """One batch of inputs, ready to be read: use as a context manager (it closes the catalog).
 
@@ -98,7 +118,8 @@ class Batch:
                  folders: tuple[Path | None, ...] = (), beside: Path | None = None,
                  progress: Progress | None = None) -> None:
         self.options = options or Options()
-        self.files = collect_inputs(inputs)
+        self.files = collect_inputs(inputs, skip=[*(o for o in outputs if o is not None and _own_workbook(o)),
+                                                  self.options.poa])
         if not self.files:
             raise OutputError("No se encontró ningún documento en las entradas indicadas.")
         check_outputs(self.files, [*outputs, self.options.cache, self.options.poa], list(folders))

@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     _poa_options(match_cmd, required=True)
     extract_cmd = commands.add_parser(
         "extract", help="lee POAI y escribe su registro JSON",
-        description="Lee cada POAI (PDF, Word o texto) y escribe su registro según el esquema de poai.\n"
+        description="Lee cada POAI (PDF, Word, Excel o texto) y escribe su registro según el esquema de poai.\n"
                     "Con un solo archivo y sin --json, muestra el registro en pantalla.",
     )
     _batch_options(extract_cmd)
@@ -185,6 +185,7 @@ _HINTS = {
     "contrasena": "Indique la contraseña con --password CLAVE.",
     "tiempo": "Puede aumentar el límite con --timeout SEGUNDOS.",
     "catalogo": "Indique otro catálogo con --cache ARCHIVO o use --no-cache.",
+    "poa": "Páselo con --poa ARCHIVO.",
 }
 
 

@@ -90,6 +90,17 @@ class NotPoaiError(DocumentError):
     codigo = "no_es_poai"
 
 
+class UnitPoaGivenError(NotPoaiError):
+    """A unit POA given as a POAI: ``ajuste`` "poa" (the CLI names the option that takes it)."""
+
+    ajuste = "poa"
+
+    def __init__(self, archivo: str | None = None) -> None:
+        super().__init__("El archivo es el POA de la unidad (Programa de Operaciones Anual), no un POAI: "
+                         "indíquelo como el POA de la unidad, para vincular las funciones de los POAI con "
+                         "sus operaciones.", archivo)
+
+
 class TooLargeError(DocumentError):
     """A file beyond the size limits."""
 

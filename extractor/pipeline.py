@@ -14,16 +14,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.checks.document import audit_document
-from extractor.errors import REEXPORT, DamagedFileError, PoaiError, os_reason
+from extractor.errors import REEXPORT, DamagedFileError, NotPoaiError, PoaiError, UnitPoaGivenError, os_reason
 from extractor.layout.bundle import pages_of, split_parts
 from extractor.layout.spec import vocabulary
 from extractor.layout.stitching import stitch
+from extractor.model.document import Document
 from extractor.model.facts import AuditFacts
 from extractor.model.record import Record
 from extractor.readers.detect import detect_format
 from extractor.readers.limits import check_size
 from extractor.readers.registry import read_document
-from extractor.sections.parse import parse_document
+from extractor.sections.parse import Parsed, parse_document
 
 
 @dataclass
@@ -77,9 +78,7 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
     try:
         formato = detect_format(data)
         read = read_document(data, formato, password=password)
-        spec = vocabulary()
-        parts = split_parts(read, spec)
-        parsed = [(part, parse_document(stitch(part), spec)) for part in parts]
+        parsed = [(part, _parse(stitch(part), data)) for part in split_parts(read, vocabulary())]
     except PoaiError as exc:
         exc.archivo = archivo
         return Extraction(Record.failed(archivo, digest, formato, exc))
@@ -101,6 +100,19 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
     first = extractions[0]
     first.more = extractions[1:]
     return first
+
+
+def _parse(document: Document, data: bytes) -> Parsed:
+    """The sections of ``document``; a workbook or PDF holding no POAI but a unit POA is told as such."""
+    try:
+        return parse_document(document, vocabulary())
+    except NotPoaiError:
+        if document.formato in ("xlsx", "pdf"):
+            from extractor.poa.loader import is_unit_poa
+
+            if is_unit_poa(data, document.formato):
+                raise UnitPoaGivenError() from None
+        raise
 
 
 def extract(path: str | os.PathLike[str], password: str | None = None) -> dict[str, Any]:

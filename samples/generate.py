@@ -26,6 +26,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+import excel_poai  # noqa: E402
 from content import POA_OPERATIONS, UNIT, build_specs  # noqa: E402
 from forms import build_form, unambiguous  # noqa: E402
 from render import render_docx, render_pdf, render_txt  # noqa: E402
@@ -213,6 +214,18 @@ def write_poa_labels(specs: list[dict[str, Any]], path: Path) -> None:
     path.write_text(json.dumps(labels, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def prepared_specs() -> list[dict[str, Any]]:
+    """The samples' ground truth, list items in an order every format prints unambiguously."""
+    specs = build_specs()
+    for spec in specs:
+        # The widths of the list cells of the layouts, on A4 (reportlab) and Letter (Word) pages.
+        widths = [fraction * text - 14 for fraction in (0.5, 0.68) for text in (481, 498.6)]
+        for key in ("intrainstitucionales", "interinstitucionales"):
+            spec["relaciones"][key] = unambiguous(spec["relaciones"][key], widths)
+        spec["puesto"]["cargos_supervisados"] = unambiguous(spec["puesto"]["cargos_supervisados"], widths)
+    return specs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Genera el corpus de ejemplo de poai.")
     parser.add_argument("--salida", type=Path, default=HERE, help="carpeta de salida (por defecto samples/)")
@@ -228,13 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
-    specs = build_specs()
-    for spec in specs:
-        # The widths of the list cells of the layouts, on A4 (reportlab) and Letter (Word) pages.
-        widths = [fraction * text - 14 for fraction in (0.5, 0.68) for text in (481, 498.6)]
-        for key in ("intrainstitucionales", "interinstitucionales"):
-            spec["relaciones"][key] = unambiguous(spec["relaciones"][key], widths)
-        spec["puesto"]["cargos_supervisados"] = unambiguous(spec["puesto"]["cargos_supervisados"], widths)
+    specs = prepared_specs()
     docx_files: dict[Path, dict[str, Any]] = {}
     for spec in specs:
         form = build_form(spec)
@@ -255,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     converted = {} if args.sin_libreoffice else _libreoffice(list(docx_files), out)
     for docx, pdf in converted.items():
         _write_expected(docx_files[docx], pdf, "pdf")
+    excel = next(spec for spec in specs if spec["id"] == excel_poai.SAMPLE)
+    excel_poai.write(excel_poai.excel_spec(excel), out / f"poai_{excel_poai.SAMPLE}_excel.xlsx", expected_record,
+                     freeze_zip)
     write_poa(poa_dir / "poa_unidad_2023.xlsx")
     write_poa_labels(specs, poa_dir / "etiquetas_poa.json")
     count = len(list(out.glob("*.expected.json")))

@@ -82,8 +82,24 @@ def _default_unit(grid: Grid, header: Header, words: PoaWords, several: bool) ->
 def load_poa(path: str | Path, unidad: str | None = None) -> Poa:
     """Load a unit POA from .xlsx, .csv or PDF (format detected from the content)."""
     path = Path(path)
-    words = poa_words()
     grids, sheet_names = _grids(path)
+    return poa_of_grids(grids, sheet_names, path, unidad)
+
+
+def is_unit_poa(data: bytes, formato: str) -> bool:
+    """Whether the bytes of a workbook (``xlsx``) or a PDF are a unit POA: they load as one, with operations."""
+    name = Path("documento")
+    try:
+        grids, sheet_names = xlsx_grids(data, name) if formato == "xlsx" else (pdf_grids(data, name), [])
+        poa_of_grids(grids, sheet_names, name)
+    except PoaError:
+        return False
+    return True
+
+
+def poa_of_grids(grids: list[Grid], sheet_names: list[str], path: Path, unidad: str | None = None) -> Poa:
+    """The unit POA held by the grids of ``path`` (its sheets, a CSV, a PDF's tables)."""
+    words = poa_words()
     if _written_by_poai(grids, sheet_names):
         raise PoaError(f"{path} es un archivo que escribió poai (un consolidado o su cobertura), no el POA de la "
                        "unidad: indique la planilla del POA que lleva la oficina de planificación.")

@@ -87,6 +87,11 @@ def xlsx_grids(data: bytes, path: Path) -> tuple[list[Grid], list[str]]:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
         raise PoaError(f"El POA {path} no es una planilla Excel legible ({type(exc).__name__}).") from exc
+    return book_grids(book)
+
+
+def book_grids(book: Any) -> tuple[list[Grid], list[str]]:
+    """Every sheet of an open openpyxl workbook as a grid, and the workbook's sheet names."""
     grids = []
     for sheet in book.worksheets:
         rows = [[_cell(c) for c in row] for row in sheet.iter_rows()]

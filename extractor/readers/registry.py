@@ -51,6 +51,7 @@ _BUILTIN: dict[str, tuple[str, str]] = {
     "docx": ("extractor.readers.docx", "DocxReader"),
     "doc": ("extractor.readers.legacy", "DocReader"),
     "txt": ("extractor.readers.text", "TextReader"),
+    "xlsx": ("extractor.readers.xlsx", "XlsxReader"),
 }
 _readers: dict[str, Reader] = {}
 
