@@ -50,23 +50,25 @@ def load_file(path: str) -> bytes:
         raise DamagedFileError(f"No se pudo abrir el archivo: {os_reason(exc)}.") from exc
 
 
-def read_file(path: str | os.PathLike[str], password: str | None = None) -> Extraction:
-    """Read one file into its unaudited record; never raises for a bad document."""
+def read_file(path: str | os.PathLike[str], password: str | None = None, ocr: str = "auto") -> Extraction:
+    """Read one file into its unaudited record; never raises for a bad document. ``ocr``: when
+    pages are read by OCR ("auto": those without a text layer; "siempre"; "nunca")."""
     archivo = os.fspath(path)
     try:
         data = load_file(archivo)
     except PoaiError as exc:
         return Extraction(Record.failed(archivo, "", None, exc))
-    return read_bytes(data, archivo, password)
+    return read_bytes(data, archivo, password, ocr=ocr)
 
 
-def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: str | None = None) -> Extraction:
+def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: str | None = None,
+               ocr: str = "auto") -> Extraction:
     """Like :func:`read_file` for bytes already in memory (``sha256`` when already known)."""
     digest = sha256 or hashlib.sha256(data).hexdigest()
     formato: str | None = None
     try:
         formato = detect_format(data)
-        document = stitch(read_document(data, formato, password=password))
+        document = stitch(read_document(data, formato, password=password, ocr=ocr))
         parsed = parse_document(document)
     except PoaiError as exc:
         exc.archivo = archivo
@@ -81,10 +83,12 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
     record = parsed.record
     record.archivo, record.sha256 = archivo, digest
     record.formato, record.paginas = document.formato, document.paginas
+    record.ocr = document.ocr
+    parsed.facts.ocr_doubtful = list(document.ocr_doubtful)
     return Extraction(record, parsed.facts)
 
 
-def extract(path: str | os.PathLike[str], password: str | None = None) -> dict[str, Any]:
+def extract(path: str | os.PathLike[str], password: str | None = None, ocr: str = "auto") -> dict[str, Any]:
     """Read one POAI file into its record (SCHEMA.md's JSON object), audited with the default
     document rules; never raises for a bad document.
 
@@ -92,7 +96,7 @@ def extract(path: str | os.PathLike[str], password: str | None = None) -> dict[s
     ``password`` opens a protected PDF. (Corpus rules and the POA link need several
     documents or a POA: see :func:`extractor.api.read`.)
     """
-    return audited(read_file(path, password)).to_dict()
+    return audited(read_file(path, password, ocr)).to_dict()
 
 
 def extract_bytes(data: bytes, archivo: str, password: str | None = None) -> dict[str, Any]:
