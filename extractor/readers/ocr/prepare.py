@@ -1,9 +1,9 @@
 """Page images made ready for OCR: upright, straight, on white paper, ruling lines found.
 
-A scan comes turned a quarter or half turn (Tesseract's orientation detection tells), skewed
-a degree or so (the angle whose rows of ink are sharpest, searched within ±3°), on grey or
+A scan may come turned a quarter or half turn (the reader asks Tesseract's orientation
+detection when a page reads badly, and prepares it again turned), skewed a degree or so (the angle whose rows of ink are sharpest, searched within ±3°), on grey or
 unevenly lit paper (divided by its own blurred background), at 150–300 dpi (pages below
-:data:`TARGET_DPI` are enlarged to it). Ruling lines are found by morphology: long thin runs
+:data:`MIN_DPI` are enlarged). Ruling lines are found by morphology: long thin runs
 of ink, horizontal or vertical; they are given to the table code as a PDF's lines are, and
 erased from the image Tesseract reads, where they would pass for letters.
 """
@@ -17,10 +17,8 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from extractor.readers.ocr import engine
-
-# Pages at less than this resolution are enlarged to it: Tesseract reads small print best at
-# about 300 dpi.
+# Pages at less than MIN_DPI are enlarged to TARGET_DPI: Tesseract misreads small print at 150 dpi.
+MIN_DPI = 190
 TARGET_DPI = 300
 MAX_SKEW = 3.0
 # Resolutions outside these are not believed from an image's own header (a phone writes 72).
@@ -61,21 +59,19 @@ def resolution(image: Image.Image, hint: int | None = None) -> int:
     return max(72, round(image.width / _PAGE_WIDTH_IN))
 
 
-def prepare(image: Image.Image, dpi_hint: int | None = None) -> Prepared:
-    """The page upright, enlarged to the target resolution, flattened, deskewed, its rules found and erased."""
+def prepare(image: Image.Image, dpi_hint: int | None = None, turn: int = 0) -> Prepared:
+    """The page turned ``turn`` degrees clockwise, enlarged to the minimum resolution, flattened,
+    deskewed, its rules found and erased."""
     dpi = resolution(image, dpi_hint)
     grey = np.asarray(image.convert("L"), dtype=np.uint8)
-    if dpi < TARGET_DPI - 20:
+    if turn:
+        grey = np.ascontiguousarray(np.rot90(grey, k=-(turn // 90)))
+    if dpi < MIN_DPI:
         factor = TARGET_DPI / dpi
         grey = np.asarray(cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC), dtype=np.uint8)
         dpi = TARGET_DPI
-    grey = _flatten(grey, dpi)
-    turn = engine.orientation(Image.fromarray(grey))
-    if turn:
-        grey = np.ascontiguousarray(np.rot90(grey, k=-turn // 90))
-    grey = _deskew(grey)
-    ink = _ink(grey)
-    segments, mask = _rulings(ink, dpi)
+    grey = _deskew(_flatten(grey, dpi))
+    segments, mask = _rulings(_ink(grey), dpi)
     if segments:
         grey = grey.copy()
         grey[mask > 0] = 255
@@ -131,14 +127,29 @@ def _deskew(grey: Grey) -> Grey:
 
 
 def _rulings(ink: Grey, dpi: int) -> tuple[list[Segment], Grey]:
-    """The ruling lines of a page (long thin runs of ink) and the mask of their pixels."""
+    """The ruling lines of a page (long thin runs of ink) and the mask of their pixels, found at
+    half size on pages of 250 dpi or more (four times faster, as sure)."""
+    if dpi < 250:
+        return _rulings_at(ink, dpi)
+    height, width = ink.shape
+    small = np.asarray(cv2.resize(ink, (width // 2, height // 2), interpolation=cv2.INTER_AREA), dtype=np.uint8)
+    _level, small = cv2.threshold(small, 96, 255, cv2.THRESH_BINARY)
+    segments, mask = _rulings_at(np.asarray(small, dtype=np.uint8), dpi // 2)
+    full = np.asarray(cv2.resize(mask, (width, height), interpolation=cv2.INTER_NEAREST), dtype=np.uint8)
+    doubled = [(x0 * 2, y0 * 2, x1 * 2 + 1, y1 * 2) if y0 == y1 else (x0 * 2, y0 * 2, x1 * 2, y1 * 2 + 1)
+               for x0, y0, x1, y1 in segments]
+    return doubled, full
+
+
+def _rulings_at(ink: Grey, dpi: int) -> tuple[list[Segment], Grey]:
     length = max(10, round(_MIN_RULE_IN * dpi))
     thick = max(2, round(_MAX_RULE_THICK_IN * dpi))
     segments: list[Segment] = []
     mask = np.zeros_like(ink)
     # A line broken by noise or a faint scan is welded across small gaps first.
     for kernel, horizontal in (((length, 1), True), ((1, length), False)):
-        bridge = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1) if horizontal else (1, 5))
+        gap = max(1, dpi // 100)  # small enough that letters of a word are not welded into a rule
+        bridge = cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1) if horizontal else (1, gap))
         lines = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, bridge), cv2.MORPH_OPEN,
                                  cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
         count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(lines, connectivity=8)

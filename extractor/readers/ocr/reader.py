@@ -27,6 +27,8 @@ RENDER_DPI = 300
 MAX_PAGES = 200
 MAX_PIXELS = 120_000_000
 
+# A page whose words are read with less mean confidence than this may be turned.
+BAD_CONFIDENCE = 70.0
 OCR_OFF = "Documento escaneado: no tiene capa de texto y la lectura por OCR está desactivada."
 NO_TEXT = "Documento escaneado: el OCR no encontró texto legible en sus páginas."
 
@@ -60,11 +62,32 @@ class OcrLog:
 
 
 def ocr_page(image: Image.Image, dpi: int | None = None) -> OcrPage:
-    """One page image read by OCR (``dpi``: its resolution where known, as for a rendered PDF page)."""
+    """One page image read by OCR (``dpi``: its resolution where known, as for a rendered PDF page).
+
+    A page that reads badly may be turned: Tesseract's orientation detection is asked then (it
+    costs as much as reading a page, so not for every page), and the page is read again turned.
+    """
     from extractor.readers.ocr.prepare import prepare  # OpenCV: imported only where a page is read by OCR
 
     prepared = prepare(image, dpi)
-    return page_geometry(prepared, engine.recognise(prepared.image, prepared.dpi))
+    words = engine.recognise(prepared.image, prepared.dpi)
+    if _reads_badly(words):
+        turn = engine.orientation(prepared.image)
+        if turn:
+            turned = prepare(image, dpi, turn)
+            again = engine.recognise(turned.image, turned.dpi)
+            if _mean_confidence(again) > _mean_confidence(words):
+                prepared, words = turned, again
+    return page_geometry(prepared, words)
+
+
+def _mean_confidence(words: list[engine.OcrWord]) -> float:
+    return statistics.fmean(w.conf for w in words) if words else 0.0
+
+
+def _reads_badly(words: list[engine.OcrWord]) -> bool:
+    """Few words, or words read with little confidence: a page turned, or no text at all."""
+    return len(words) < 15 or _mean_confidence(words) < BAD_CONFIDENCE
 
 
 def lay_out(page: OcrPage, number: int, evidence: WrapSpaces) -> PageContent:
