@@ -92,7 +92,8 @@ def recognise(image: Image, dpi: int) -> list[OcrWord]:
     words: list[OcrWord] = []
     for index, text in enumerate(data["text"]):
         conf = float(data["conf"][index])
-        text = str(text).strip()
+        # A ruling line left in the image reads as "|": never a letter of the text.
+        text = str(text).strip().strip("|")
         if not text or conf < 0:
             continue
         words.append(OcrWord(text, int(data["left"][index]), int(data["top"][index]), int(data["width"][index]),

@@ -1,8 +1,9 @@
 """Page images made ready for OCR: upright, straight, on white paper, ruling lines found.
 
 A scan may come turned a quarter or half turn (the reader asks Tesseract's orientation
-detection when a page reads badly, and prepares it again turned), skewed a degree or so (the angle whose rows of ink are sharpest, searched within ±3°), on grey or
-unevenly lit paper (divided by its own blurred background), at 150–300 dpi (pages below
+detection when a page reads badly, and prepares it again turned), skewed a degree or so
+(the angle whose rows of ink are sharpest, searched within ±3°), on grey or unevenly lit
+paper (divided by its own blurred background), at 150–300 dpi (pages below
 :data:`MIN_DPI` are enlarged). Ruling lines are found by morphology: long thin runs
 of ink, horizontal or vertical; they are given to the table code as a PDF's lines are, and
 erased from the image Tesseract reads, where they would pass for letters.
@@ -133,8 +134,8 @@ def _rulings(ink: Grey, dpi: int) -> tuple[list[Segment], Grey]:
         return _rulings_at(ink, dpi)
     height, width = ink.shape
     small = np.asarray(cv2.resize(ink, (width // 2, height // 2), interpolation=cv2.INTER_AREA), dtype=np.uint8)
-    _level, small = cv2.threshold(small, 96, 255, cv2.THRESH_BINARY)
-    segments, mask = _rulings_at(np.asarray(small, dtype=np.uint8), dpi // 2)
+    _level, binary = cv2.threshold(small, 96, 255, cv2.THRESH_BINARY)
+    segments, mask = _rulings_at(np.asarray(binary, dtype=np.uint8), dpi // 2)
     full = np.asarray(cv2.resize(mask, (width, height), interpolation=cv2.INTER_NEAREST), dtype=np.uint8)
     doubled = [(x0 * 2, y0 * 2, x1 * 2 + 1, y1 * 2) if y0 == y1 else (x0 * 2, y0 * 2, x1 * 2, y1 * 2 + 1)
                for x0, y0, x1, y1 in segments]
