@@ -42,7 +42,7 @@ ENGINE_CHOICE = [
     "Se eligió **pytesseract**: lee las mismas 187 palabras con la misma fidelidad, usa el Tesseract "
     "y el modelo `spa` que instala Debian (`tesseract-ocr tesseract-ocr-spa`, lo que pide el issue y lo "
     "que instala `.ci/run`), es Python puro (sin binarios propios que dependan de la versión de Python) "
-    "y, al correr Tesseract en un proceso hijo, el límite de memoria y de tiempo de cada worker lo cubren. "
+    "y el proceso de Tesseract hereda el límite de memoria del worker que lo lanza. "
     "tesserocr es un 25 % más rápido por página, pero trae su propio Tesseract 5.5 y necesita que se le "
     "indique dónde está el modelo; la diferencia (0,2–0,3 s) es pequeña frente al objetivo de 3 s "
     "por página. ocrmypdf no se midió: produce un PDF con capa de texto, no palabras con cajas y "
