@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from extractor.readers.ocr.engine import OcrWord
-from extractor.readers.ocr.prepare import Prepared
 from extractor.readers.pdf import ruled
 from extractor.readers.pdf.lines import PdfChar
+
+if TYPE_CHECKING:
+    from extractor.readers.ocr.prepare import Prepared  # OpenCV: only where a page is read by OCR
 
 # A word's box is as tall as its letters; a font's size is this much taller than a line of
 # mixed letters (ascenders and descenders) stands.
