@@ -46,6 +46,7 @@ class Options:
     poa: Path | None = None
     threshold: float = DEFAULT_THRESHOLD
     poa_unit: str | None = None  # the unit to keep where the POA file holds several
+    ocr: str = "auto"  # when pages are read by OCR: "auto" (no text layer), "siempre", "nunca"
 
 
 @dataclass
@@ -151,7 +152,8 @@ class Batch:
         """Every input's record, in input order, with every rule applied (document, POA, corpus)."""
         options = self.options
         extractions = process(self.files, workers=options.workers, catalog=self.catalog, progress=self.progress,
-                              stats=self.stats, timeout=options.timeout, password=options.password)
+                              stats=self.stats, timeout=options.timeout, password=options.password,
+                              ocr=options.ocr)
         for record in self.audit.run(extractions):
             if self.coverage is not None:
                 self.coverage.add(record)
@@ -159,11 +161,11 @@ class Batch:
 
 
 def audited_records(files: list[str], *, workers: int | None = None, rules: Rules | None = None,
-                    poa: Path | None = None, timeout: float | None = None, password: str | None = None
-                    ) -> Iterator[dict[str, Any]]:
+                    poa: Path | None = None, timeout: float | None = None, password: str | None = None,
+                    ocr: str = "auto") -> Iterator[dict[str, Any]]:
     """The records (JSON objects) of ``files`` in order, with every rule applied, without a catalog."""
     with Batch(files, Options(workers=workers, use_cache=False, rules=rules, poa=poa, timeout=timeout,
-                              password=password)) as batch:
+                              password=password, ocr=ocr)) as batch:
         for record in batch.records():
             yield record.to_dict()
 
@@ -172,14 +174,14 @@ def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_d
         workers: int | None = None, cache: Path | None = None, use_cache: bool = True,
         rules: Rules | None = None, poa: Path | None = None, threshold: float = DEFAULT_THRESHOLD,
         timeout: float | None = None, password: str | None = None, progress: Progress | None = None,
-        poa_unit: str | None = None) -> RunSummary:
+        poa_unit: str | None = None, ocr: str = "auto") -> RunSummary:
     """Read every POAI of ``inputs`` and write the consolidated workbook ``output``.
 
     With ``poa`` (the unit's POA), every function is matched to an operation and the workbook
     gets the "Cobertura POA" sheet; ``poa_unit`` keeps one unit of a POA that holds several.
     """
     options = Options(workers=workers, cache=cache, use_cache=use_cache, timeout=timeout, password=password,
-                      rules=rules, poa=poa, threshold=threshold, poa_unit=poa_unit)
+                      rules=rules, poa=poa, threshold=threshold, poa_unit=poa_unit, ocr=ocr)
     with Batch(inputs, options, outputs=(output, json_path), folders=(csv_dir,), beside=output,
                progress=progress) as batch:
         summary = RunSummary(total=len(batch.files))

@@ -73,9 +73,10 @@ class _Batch:
     """The state of one batch run (see :func:`process`)."""
 
     def __init__(self, files: list[str], workers: int, catalog: Catalog | None, progress: Progress | None,
-                 stats: BatchStats, timeout: float | None, password: str | None) -> None:
+                 stats: BatchStats, timeout: float | None, password: str | None, ocr: str = "auto") -> None:
         self.files, self.workers, self.catalog = files, workers, catalog
         self.progress, self.stats, self.timeout, self.password = progress, stats, timeout, password
+        self.ocr = ocr
         self.first_of: dict[str, _Job] = {}
         self.lock = threading.Lock()
         self.done = 0
@@ -91,6 +92,8 @@ class _Batch:
             return job
         job.digest = hashlib.sha256(data).hexdigest()
         cached = self.catalog.get(job.digest, path) if self.catalog is not None else None
+        if cached is not None and _stale(cached.record, self.ocr):
+            cached = None  # read before with another OCR setting
         if cached is not None:
             job.result = cached
             self.stats.from_catalog += 1
@@ -105,7 +108,7 @@ class _Batch:
         """Send a loaded file to a worker (or leave it to be read in this process)."""
         if job.data is None or self.pool is None:
             return
-        job.future = self.pool.schedule(read_bytes, args=(job.data, job.path, self.password, job.digest),
+        job.future = self.pool.schedule(read_bytes, args=(job.data, job.path, self.password, job.digest, self.ocr),
                                         timeout=self.timeout)
         job.future.add_done_callback(partial(_done, self.tick, job.path))
         job.data = None  # the worker has its copy
@@ -131,7 +134,7 @@ class _Batch:
             return job.result
         if job.future is None:
             assert job.data is not None
-            extraction, keep = read_bytes(job.data, job.path, self.password, job.digest), True
+            extraction, keep = read_bytes(job.data, job.path, self.password, job.digest, self.ocr), True
             job.data = None
             self.tick(job.path)
         else:
@@ -145,19 +148,20 @@ class _Batch:
 
 def process(files: list[str], workers: int | None = None, catalog: Catalog | None = None,
             progress: Progress | None = None, stats: BatchStats | None = None,
-            timeout: float | None = None, password: str | None = None
+            timeout: float | None = None, password: str | None = None, ocr: str = "auto"
             ) -> Iterator[tuple[Record, AuditFacts | None]]:
     """Yield the unaudited record of each file (with its layout facts), in the order given.
 
     Files are read in ``workers`` processes; a file whose content is in ``catalog`` is not
     read again; the same content given twice is read once and reported for both.
     ``timeout`` (seconds) stops the worker reading a file that takes longer, and reports the
-    file. ``progress(done, total, path)`` is called as each file finishes.
+    file. ``progress(done, total, path)`` is called as each file finishes. ``ocr``: when pages
+    are read by OCR ("auto", "siempre", "nunca"; OCR runs inside the same workers and limits).
     """
     stats = stats if stats is not None else BatchStats()
     stats.total = len(files)
     workers = workers or default_workers()
-    batch = _Batch(files, workers, catalog, progress, stats, timeout, password)
+    batch = _Batch(files, workers, catalog, progress, stats, timeout, password, ocr)
     if files and (timeout is not None or (workers > 1 and len(files) > 1)):
         from pebble import ProcessPool
 
@@ -189,6 +193,12 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
         if batch.pool is not None:
             batch.pool.stop()
             batch.pool.join()
+
+
+def _stale(record: Record, ocr: str) -> bool:
+    """Was a catalogued record read with an OCR setting that would read it otherwise now?"""
+    unread_scan = record.error is not None and record.error.codigo == "sin_texto"
+    return (unread_scan and ocr != "nunca") or (record.ocr is not None and ocr == "nunca") or ocr == "siempre"
 
 
 def _failed(path: str, digest: str, error: PoaiError) -> Extraction:

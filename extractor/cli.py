@@ -19,6 +19,7 @@ from extractor.errors import PoaiError, os_reason
 from extractor.model.record import Record
 from extractor.poa.matching import DEFAULT_THRESHOLD
 from extractor.readers.limits import DEFAULT_TIMEOUT
+from extractor.readers.registry import OCR_MODES
 from extractor.writers.jsonl import JsonLinesWriter, dumps
 from extractor.writers.report import AuditReport, MatchTable
 
@@ -83,6 +84,9 @@ def _batch_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SEGUNDOS",
                          help=f"tiempo máximo para leer un documento (por defecto {DEFAULT_TIMEOUT:g} s)")
     command.add_argument("--password", metavar="CLAVE", help="contraseña para abrir PDF protegidos")
+    command.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                         help="lectura por OCR de escaneos: auto (las páginas sin capa de texto, por defecto), "
+                              "siempre (todas las páginas) o nunca")
     command.add_argument("--reglas", type=Path, metavar="ARCHIVO.toml",
                          help="reglas de auditoría de la entidad (activar o desactivar, severidad, tolerancias)")
     command.add_argument("--verbose", action="store_true",
@@ -265,7 +269,7 @@ def _options(args: argparse.Namespace, use_cache: bool) -> Options:
     return Options(workers=args.workers, cache=args.cache, use_cache=use_cache, timeout=args.timeout,
                    password=args.password, rules=load_rules(args.reglas) if args.reglas else None,
                    poa=getattr(args, "poa", None), threshold=getattr(args, "umbral", DEFAULT_THRESHOLD),
-                   poa_unit=getattr(args, "unidad", None))
+                   poa_unit=getattr(args, "unidad", None), ocr=args.ocr)
 
 
 def _batch(args: argparse.Namespace, *, outputs: tuple[Path | None, ...] = (), beside: Path | None = None,
@@ -288,7 +292,7 @@ def _run(args: argparse.Namespace) -> int:
         summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=options.workers,
                       cache=options.cache, use_cache=options.use_cache, rules=options.rules, poa=options.poa,
                       threshold=options.threshold, timeout=options.timeout, password=options.password,
-                      progress=bar, poa_unit=options.poa_unit)
+                      progress=bar, poa_unit=options.poa_unit, ocr=options.ocr)
     finally:
         bar.close()
     _report(summary, lambda text: print(text, file=sys.stderr))

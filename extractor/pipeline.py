@@ -61,23 +61,25 @@ def load_file(path: str) -> bytes:
         raise DamagedFileError(f"No se pudo abrir el archivo: {os_reason(exc)}.") from exc
 
 
-def read_file(path: str | os.PathLike[str], password: str | None = None) -> Extraction:
-    """Read one file into its unaudited record; never raises for a bad document."""
+def read_file(path: str | os.PathLike[str], password: str | None = None, ocr: str = "auto") -> Extraction:
+    """Read one file into its unaudited record; never raises for a bad document. ``ocr``: when
+    pages are read by OCR ("auto": those without a text layer; "siempre"; "nunca")."""
     archivo = os.fspath(path)
     try:
         data = load_file(archivo)
     except PoaiError as exc:
         return Extraction(Record.failed(archivo, "", None, exc))
-    return read_bytes(data, archivo, password)
+    return read_bytes(data, archivo, password, ocr=ocr)
 
 
-def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: str | None = None) -> Extraction:
+def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: str | None = None,
+               ocr: str = "auto") -> Extraction:
     """Like :func:`read_file` for bytes already in memory (``sha256`` when already known)."""
     digest = sha256 or hashlib.sha256(data).hexdigest()
     formato: str | None = None
     try:
         formato = detect_format(data)
-        read = read_document(data, formato, password=password)
+        read = read_document(data, formato, password=password, ocr=ocr)
         parsed = [(part, _parse(stitch(part), data)) for part in split_parts(read, vocabulary())]
     except PoaiError as exc:
         exc.archivo = archivo
@@ -94,6 +96,8 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
         record = result.record
         record.archivo, record.sha256 = archivo, digest
         record.formato, record.paginas = read.formato, read.paginas
+        record.ocr = read.ocr
+        result.facts.ocr_doubtful = list(read.ocr_doubtful)
         if len(parsed) > 1:
             record.parte = {"n": number, "de": len(parsed), "paginas": pages_of(part) or None}
         extractions.append(Extraction(record, result.facts))
@@ -115,7 +119,7 @@ def _parse(document: Document, data: bytes) -> Parsed:
         raise
 
 
-def extract(path: str | os.PathLike[str], password: str | None = None) -> dict[str, Any]:
+def extract(path: str | os.PathLike[str], password: str | None = None, ocr: str = "auto") -> dict[str, Any]:
     """Read one POAI file into its record (SCHEMA.md's JSON object), audited with the default
     document rules; never raises for a bad document.
 
@@ -123,7 +127,7 @@ def extract(path: str | os.PathLike[str], password: str | None = None) -> dict[s
     ``password`` opens a protected PDF. (Corpus rules and the POA link need several
     documents or a POA: see :func:`extractor.api.read`.)
     """
-    return audited(read_file(path, password)).to_dict()
+    return audited(read_file(path, password, ocr)).to_dict()
 
 
 def extract_bytes(data: bytes, archivo: str, password: str | None = None) -> dict[str, Any]:

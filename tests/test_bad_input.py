@@ -88,7 +88,7 @@ def test_scan_without_text_layer(tmp_path: Path) -> None:
     reportlab_pdf(path, [], image_only=True)
     code, message = error_of(path)
     assert code == "sin_texto"
-    assert "requiere OCR" in message
+    assert "OCR" in message
 
 
 def test_letter_is_not_a_poai(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def audit_document(record: Record, facts: AuditFacts, rules: Rules = DEFAULT_RUL
     if not approved:
         tally.add("sin_aprobacion", "aprobacion",
                   "No consta quién elaboró ni quién aprobó el POAI, ni aprobación con Ciudadanía Digital.")
-    doubtful = list(doubtful_values(record))
+    doubtful = list(doubtful_values(record, facts.ocr_doubtful))
     for campo, value, why in doubtful:
         shown = value if len(value) <= 60 else value[:57] + "…"
         tally.add("lectura_dudosa", campo, f"Lectura dudosa en {campo}: «{shown}» {why}; revíselo en el documento.")

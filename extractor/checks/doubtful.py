@@ -4,7 +4,8 @@ A value made only of symbols or of one glyph repeated ("•••••", "____"
 of the layout taken as a value ("Normas a Cumplir", "NormasaCumplir"), or words run together
 (a long run of letters without spaces, "MARIAFERNANDACHOQUE") is almost always a reading
 fault: a damaged content stream, a label read into the wrong cell, a PDF whose spaces were
-lost. Each such value is a finding naming its field; the record is then ``parcial``.
+lost. A value holding a word that OCR read with little confidence is doubtful too. Each such
+value is a finding naming its field; the record is then ``parcial``.
 """
 
 from __future__ import annotations
@@ -26,10 +27,16 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _CAMEL = re.compile(r"[a-záéíóúñü][A-ZÁÉÍÓÚÑÜ]")
 
 
-def doubtful_values(record: Record) -> Iterator[tuple[str, str, str]]:
-    """``(campo, value, why)`` for every doubtful text value of a readable record."""
+def doubtful_values(record: Record, unsure: list[str] | None = None) -> Iterator[tuple[str, str, str]]:
+    """``(campo, value, why)`` for every doubtful text value of a readable record; ``unsure``:
+    the words OCR read with little confidence."""
+    unsure_words = frozenset(unsure or ())
     for campo, value in _texts(record):
         why = doubt(value)
+        if why is None and unsure_words:
+            hits = [word for word in value.split() if word in unsure_words]
+            if hits:
+                why = f"tiene palabras leídas por OCR con poca confianza («{hits[0]}»)"
         if why is not None:
             yield campo, value, why
 

@@ -164,11 +164,19 @@ class Document:
     formato: str
     blocks: list[Block]
     paginas: int | None = None
+    # Pages read by OCR: the record's ``ocr`` object (engine, mean confidence, pages); None otherwise.
+    ocr: dict[str, Any] | None = None
+    # Words OCR read with little confidence: a value holding one is doubtful.
+    ocr_doubtful: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The document as JSON-ready data, stable across runs: blocks in order, each with its
         ``kind``; geometry rounded to one decimal, so two reads of one file compare equal."""
-        return {"formato": self.formato, "paginas": self.paginas, "blocks": [block.to_dict() for block in self.blocks]}
+        data: dict[str, Any] = {"formato": self.formato, "paginas": self.paginas,
+                                "blocks": [block.to_dict() for block in self.blocks]}
+        if self.ocr is not None:
+            data["ocr"] = dict(self.ocr)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:

@@ -20,6 +20,7 @@ class AuditFacts:
     labels_found: list[str] = field(default_factory=list)  # puesto labels this document prints
     sections_found: list[str] = field(default_factory=list)
     function_columns: list[list[str]] = field(default_factory=list)  # per function, its table's columns
+    ocr_doubtful: list[str] = field(default_factory=list)  # words OCR read with little confidence
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-serialisable form (kept in the catalog beside the record)."""

@@ -8,14 +8,16 @@ import zipfile
 from extractor.errors import REEXPORT, RESAVE_WORD, DamagedFileError, UnsupportedFormatError
 from extractor.readers.limits import check_zip_entries
 
+# PNG, JPEG, TIFF (little- and big-endian): the scans poai reads by OCR.
+_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def detect_format(data: bytes) -> str:
-    """``pdf``, ``docx``, ``xlsx``, ``doc`` or ``txt`` for the given bytes.
+    """``pdf``, ``docx``, ``xlsx``, ``doc``, ``txt`` or ``imagen`` (PNG, JPEG, TIFF) for the given bytes.
 
     Raises DamagedFileError for empty or binary garbage, UnsupportedFormatError for a
-    recognisable format poai does not read (another zip, an image …) and TooLargeError for a
+    recognisable format poai does not read (another zip, a GIF …) and TooLargeError for a
     Word package that would unpack to too much (a zip bomb).
     """
     if not data.strip():
@@ -43,10 +45,13 @@ def detect_format(data: bytes) -> str:
         )
     if data.startswith(_OLE):
         return "doc"
+    if head.startswith(_IMAGES):
+        return "imagen"
     if _looks_like_text(head):
         return "txt"
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
-        raise UnsupportedFormatError("El archivo es una imagen: conviértalo a PDF con texto (OCR).")
+    if head.startswith(b"GIF8"):
+        raise UnsupportedFormatError("El archivo es una imagen GIF: guárdela como PNG, JPEG o TIFF, "
+                                     "o conviértala a PDF.")
     raise DamagedFileError("El contenido del archivo no es un PDF, Word ni texto legible: "
                            "compruebe que sea el documento correcto.")
 

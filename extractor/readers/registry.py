@@ -23,9 +23,15 @@ from extractor.readers.limits import check_size
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """What a caller may tell a reader besides the bytes: the password of a protected PDF."""
+    """What a caller may tell a reader besides the bytes: the password of a protected PDF, and
+    when to read pages by OCR (``ocr``, one of :data:`OCR_MODES`: "auto" the pages without a
+    text layer, "siempre" every page, "nunca" none)."""
 
     password: str | None = None
+    ocr: str = "auto"
+
+
+OCR_MODES = ("auto", "siempre", "nunca")
 
 
 class Reader(Protocol):
@@ -52,6 +58,7 @@ _BUILTIN: dict[str, tuple[str, str]] = {
     "doc": ("extractor.readers.legacy", "DocReader"),
     "txt": ("extractor.readers.text", "TextReader"),
     "xlsx": ("extractor.readers.xlsx", "XlsxReader"),
+    "imagen": ("extractor.readers.ocr.reader", "ImageReader"),
 }
 _readers: dict[str, Reader] = {}
 
@@ -82,11 +89,12 @@ def reader_for(formato: str) -> Reader:
     return register(reader)
 
 
-def read_document(data: bytes, formato: str, *, password: str | None = None) -> Document:
+def read_document(data: bytes, formato: str, *, password: str | None = None, ocr: str = "auto") -> Document:
     """Read ``data``, whose detected format is ``formato``, into a neutral Document.
 
     The size limit is checked before any parsing; ``password`` opens a protected PDF. Raises
-    the project's errors (PoaiError subclasses) for files that cannot be read.
+    the project's errors (PoaiError subclasses) for files that cannot be read. ``ocr``: when
+    pages are read by OCR (see :class:`ReadOptions`).
     """
     check_size(len(data))
-    return reader_for(formato).read(data, ReadOptions(password=password))
+    return reader_for(formato).read(data, ReadOptions(password=password, ocr=ocr))

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 from extractor.readers.furniture import is_page_number  # noqa: E402
 
-__all__ = ["PdfReader", "read_pdf"]
+__all__ = ["PageContent", "PdfReader", "assemble", "layout_page", "read_pdf"]
 
 # The longest title of a group of rows (a bold line between two pieces of a table).
 TITLE_CHARS = 80
@@ -53,14 +53,17 @@ class PdfReader:
 
     def read(self, data: bytes, options: ReadOptions) -> Document:
         """The document of a PDF, opened with ``options.password`` when it is protected."""
-        return read_pdf(data, options.password)
+        return read_pdf(data, options.password, options.ocr)
 
 
 @dataclass
-class _PageContent:
+class PageContent:
+    """One page laid out: its blocks placed so far, and what is still to split into items."""
+
     number: int
     height: float
     width: float
+    glyphs: int = 0
     placed: list[tuple[float, Block]] = field(default_factory=list)  # (top, block)
     margin_lines: list[tuple[float, Line]] = field(default_factory=list)
     # Read but not yet split into items (see _finish): ruled cells, and the lines outside them.
@@ -68,8 +71,12 @@ class _PageContent:
     body: list[Line] = field(default_factory=list)
 
 
-def read_pdf(data: bytes, password: str | None = None) -> Document:
-    """Read a PDF's bytes into a Document (raises the project's errors for bad files)."""
+def read_pdf(data: bytes, password: str | None = None, ocr: str = "auto") -> Document:
+    """Read a PDF's bytes into a Document (raises the project's errors for bad files).
+
+    ``ocr``: "auto" reads by OCR the pages without a text layer, "siempre" every page, "nunca" none
+    (see :mod:`extractor.readers.ocr`).
+    """
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
         pages_obj = pdf.pages
@@ -78,39 +85,62 @@ def read_pdf(data: bytes, password: str | None = None) -> Document:
         if isinstance(cause, PDFPasswordIncorrect):
             raise EncryptedPdfError(ENCRYPTED) from exc
         raise DamagedFileError(f"El PDF está dañado o incompleto y no se puede abrir: {REEXPORT}.") from exc
-    pages: list[_PageContent] = []
-    total_chars = 0
+    from extractor.readers.ocr.reader import ScannedPages, lay_out
+
+    pages: list[PageContent] = []
     evidence = WrapSpaces()
+    scans = ScannedPages(data, password, ocr)
     try:
         for number, page in enumerate(pages_obj, 1):
-            content, chars = _read_page(page, number, evidence)
-            total_chars += chars
-            pages.append(content)
+            content = None if scans.always else _read_page(page, number, evidence)
+            if content is None or not content.glyphs:
+                scanned = scans.read(number)
+                if scanned is not None:
+                    content = lay_out(scanned, number, evidence)
+            pages.append(content if content is not None else _read_page(page, number, evidence))
             page.close()  # free the page's cached objects: memory stays flat on long files
     except (*_PARSER_ERRORS, IndexError) as exc:
         raise DamagedFileError(f"El PDF está dañado (no se pudo leer una de sus páginas): {REEXPORT}.") from exc
     finally:
         pdf.close()
-    if total_chars == 0:
-        raise NoTextError("Documento escaneado: no tiene capa de texto y requiere OCR.")
+        scans.close()
+    if not any(content.glyphs for content in pages):
+        raise NoTextError(scans.no_text())
+    return scans.stamp(assemble(pages, evidence, "pdf"))
+
+
+def assemble(pages: list[PageContent], evidence: WrapSpaces, formato: str) -> Document:
+    """The document of pages laid out by :func:`layout_page`: running headers and footers
+    dropped, cells and paragraphs split into items, blocks in reading order."""
     counts = _running_counts(pages)
     carried: Table | None = None
     for content in pages:
         _reclaim(content, counts, single=len(pages) == 1)
         carried = _finish(content, evidence.seen, carried)
-    return Document(formato="pdf", blocks=_assemble(pages, counts), paginas=len(pages))
+    return Document(formato=formato, blocks=_assemble(pages, counts), paginas=len(pages))
 
 
-def _read_page(page: Page, number: int, evidence: WrapSpaces) -> tuple[_PageContent, int]:
-    """One page's tables, margin lines and body lines, and how many characters it has; its
-    lines are counted into ``evidence`` (what the document shows of wrap spaces)."""
+def _read_page(page: Page, number: int, evidence: WrapSpaces) -> PageContent:
+    """One page's tables, margin lines and body lines; its lines are counted into ``evidence``
+    (what the document shows of wrap spaces)."""
     # Space glyphs are kept: not as text, but to tell where the producer printed a space.
     chars = content_chars(cast(list[PdfChar], page.chars))
-    glyphs = sum(1 for c in chars if c["text"].strip())
-    content = _PageContent(number=number, height=float(page.height), width=float(page.width))
-    if not glyphs:
-        return content, 0
-    tables, free, content.pending = ruled.ruled_tables(page, chars, number)
+    if not any(c["text"].strip() for c in chars):
+        return PageContent(number=number, height=float(page.height), width=float(page.width))
+    return layout_page(chars, ruled.page_cells(page), (number, float(page.width), float(page.height)), evidence)
+
+
+def layout_page(chars: list[PdfChar], cells: list[list[ruled.Box]], page: tuple[int, float, float],
+                evidence: WrapSpaces) -> PageContent:
+    """A page's tables, margin lines and body lines from its characters and the cell rectangles
+    of its ruled tables; ``page``: its number, width and height in points. Its lines are counted
+    into ``evidence``."""
+    number, width, height = page
+    content = PageContent(number=number, height=height, width=width)
+    content.glyphs = sum(1 for c in chars if c["text"].strip())
+    if not content.glyphs:
+        return content
+    tables, free, content.pending = ruled.ruled_tables(cells, chars, number)
     content.placed.extend(tables)
     for line in group_lines(free):
         if line.bottom < content.height * MARGIN_ZONE or line.top > content.height * (1 - MARGIN_ZONE):
@@ -124,10 +154,10 @@ def _read_page(page: Page, number: int, evidence: WrapSpaces) -> tuple[_PageCont
             content.margin_lines.append((line.top, line))
     ruled.observe(content.pending, evidence)
     aligned.observe(content.body, content.width, evidence)
-    return content, glyphs
+    return content
 
 
-def _finish(content: _PageContent, wrap_spaces: bool, carried: Table | None) -> Table | None:
+def _finish(content: PageContent, wrap_spaces: bool, carried: Table | None) -> Table | None:
     """Split the page's cells and body lines into items, paragraphs and unruled tables, in
     reading order. ``carried``: the unruled table that ended the page before (a table opening
     this page may go on with it); returns this page's."""
@@ -147,7 +177,7 @@ def _finish(content: _PageContent, wrap_spaces: bool, carried: Table | None) -> 
     return last if isinstance(last, Table) and not last.ruled and last.col_edges else None
 
 
-def _running_counts(pages: list[_PageContent]) -> Counter[str]:
+def _running_counts(pages: list[PageContent]) -> Counter[str]:
     """On how many pages each margin line's text (numbers blanked) is printed."""
     counts: Counter[str] = Counter()
     for content in pages:
@@ -156,7 +186,7 @@ def _running_counts(pages: list[_PageContent]) -> Counter[str]:
     return counts
 
 
-def _reclaim(content: _PageContent, counts: Counter[str], single: bool) -> None:
+def _reclaim(content: PageContent, counts: Counter[str], single: bool) -> None:
     """Give back to the body the margin lines that are part of it: a table's row, a heading or
     a paragraph's line printed close above or below the body in the margin zone (a page set
     with narrow margins), which is no page number and no running header or footer."""
@@ -177,7 +207,7 @@ def _reclaim(content: _PageContent, counts: Counter[str], single: bool) -> None:
     content.margin_lines = above + below
 
 
-def _assemble(pages: list[_PageContent], counts: Counter[str]) -> list[Block]:
+def _assemble(pages: list[PageContent], counts: Counter[str]) -> list[Block]:
     """Concatenate the pages' blocks, keeping margin lines that are not running headers/footers."""
     blocks: list[Block] = []
     for content in pages:

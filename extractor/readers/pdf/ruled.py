@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from pdfplumber.table import TableSettings, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from pdfplumber.utils.clustering import cluster_list
 from pdfplumber.utils.geometry import calculate_area, merge_bboxes
 
@@ -44,14 +45,33 @@ class _Cells:
     pending: list[Pending] = field(default_factory=list)  # cells whose items are to fill
 
 
+def page_cells(page: Page) -> list[list[Box]]:
+    """The cell rectangles of each table pdfplumber finds in a page's ruling lines."""
+    return [list(table.cells) for table in page.find_tables(table_settings=TABLE_SETTINGS)]
+
+
+def edge_cells(edges: list[dict[str, float | str]], tolerance: float) -> list[list[Box]]:
+    """The cell rectangles of each table drawn by ``edges`` (pdfplumber edge dicts: ``x0``, ``x1``,
+    ``top``, ``bottom``, ``orientation`` "h" or "v"), found as pdfplumber finds them in a page's
+    ruling lines; ends and crossings ``tolerance`` apart meet (ruling lines seen in an image)."""
+    settings = TableSettings.resolve({**TABLE_SETTINGS, "snap_tolerance": tolerance, "join_tolerance": tolerance,
+                                      "intersection_tolerance": tolerance})
+    merged = merge_edges(edges, settings.snap_x_tolerance, settings.snap_y_tolerance,
+                         settings.join_x_tolerance, settings.join_y_tolerance)
+    intersections = edges_to_intersections(merged, settings.intersection_x_tolerance,
+                                           settings.intersection_y_tolerance)
+    return [list(group) for group in cells_to_tables(intersections_to_cells(intersections))]
+
+
 def ruled_tables(
-    page: Page, chars: list[PdfChar], number: int
+    groups: list[list[Box]], chars: list[PdfChar], number: int
 ) -> tuple[list[tuple[float, Table]], list[PdfChar], list[Pending]]:
-    """The page's ruled tables, each with the top it starts at, the characters outside them, and
-    the cells whose items :func:`fill_items` must fill."""
+    """The ruled tables of a page whose tables have the cell rectangles ``groups`` (one list per
+    table: :func:`page_cells`, :func:`edge_cells`), each with the top it starts at, the characters
+    outside them, and the cells whose items :func:`fill_items` must fill."""
     table_of: dict[Box, int] = {}
-    for index, table in enumerate(page.find_tables(table_settings=TABLE_SETTINGS)):
-        for bbox in table.cells:
+    for index, cells_of_table in enumerate(groups):
+        for bbox in cells_of_table:
             x0, top, x1, bottom = (round(v, 2) for v in bbox)
             table_of.setdefault((x0, top, x1, bottom), index)
     # Smallest first: the first rectangle holding a point is the innermost one.

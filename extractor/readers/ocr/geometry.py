@@ -1,0 +1,83 @@
+"""OCR words into the geometry the PDF reader consumes: characters in points, ruling edges.
+
+Each word Tesseract reads becomes characters as pdfplumber gives a PDF's (its box shared out
+evenly among its letters), on a line box as a font's: every word of a Tesseract line gets the
+line's top and bottom and a font size measured from the line's letters. Ruling lines seen in
+the image become pdfplumber edges, and the cells they draw are found as in a PDF. From there
+the PDF reader's own code builds lines, ruled and unruled tables, and paragraphs.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from extractor.readers.ocr.engine import OcrWord
+from extractor.readers.pdf import ruled
+from extractor.readers.pdf.lines import PdfChar
+
+if TYPE_CHECKING:
+    from extractor.readers.ocr.prepare import Prepared  # OpenCV: only where a page is read by OCR
+
+# A word's box is as tall as its letters; a font's size is this much taller than a line of
+# mixed letters (ascenders and descenders) stands.
+SIZE_PER_HEIGHT = 1.1
+# Rule ends and crossings this far apart (points) meet: rules seen in an image are a little ragged.
+RULE_TOLERANCE = 3.0
+# A word read with less confidence than this (0–100) is doubtful.
+DOUBTFUL_CONFIDENCE = 60.0
+
+
+@dataclass
+class OcrPage:
+    """One page read by OCR, in points: its characters, the cells of its ruled tables, its size,
+    the confidence of each word, and the words read with little confidence."""
+
+    chars: list[PdfChar]
+    cells: list[list[ruled.Box]]
+    width: float
+    height: float
+    confidences: list[float] = field(default_factory=list)
+    doubtful: list[str] = field(default_factory=list)
+
+
+def page_geometry(prepared: Prepared, words: list[OcrWord]) -> OcrPage:
+    """The page of ``words`` read from ``prepared``, in the PDF reader's terms."""
+    scale = 72.0 / prepared.dpi
+    chars: list[PdfChar] = []
+    lines: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    for line_words in lines.values():
+        chars.extend(_line_chars(line_words, scale))
+    edges = [_edge(segment, scale) for segment in prepared.segments]
+    cells = ruled.edge_cells(edges, RULE_TOLERANCE) if edges else []
+    page = OcrPage(chars, cells, prepared.width * scale, prepared.height * scale)
+    page.confidences = [word.conf for word in words]
+    page.doubtful = [word.text for word in words if word.conf < DOUBTFUL_CONFIDENCE]
+    return page
+
+
+def _line_chars(words: list[OcrWord], scale: float) -> list[PdfChar]:
+    """The characters of one Tesseract line: one line box for all, each word's box shared out among its letters."""
+    heights = [w.height for w in words if any(ch.isalnum() for ch in w.text)] or [w.height for w in words]
+    size = max(statistics.median(heights) * SIZE_PER_HEIGHT * scale, 4.0)
+    centre = statistics.median((w.top + w.bottom) / 2 for w in words) * scale
+    top = centre - size / 2
+    chars: list[PdfChar] = []
+    for word in words:
+        step = word.width * scale / len(word.text)
+        x = word.left * scale
+        for ch in word.text:
+            chars.append(PdfChar(text=ch, fontname="OCR", size=size, x0=x, x1=x + step, top=top,
+                                 bottom=top + size, upright=True))
+            x += step
+    return chars
+
+
+def _edge(segment: tuple[int, int, int, int], scale: float) -> dict[str, float | str]:
+    x0, y0, x1, y1 = (v * scale for v in segment)
+    horizontal = y0 == y1
+    return {"x0": x0, "x1": x1, "top": y0, "bottom": y1, "width": x1 - x0, "height": y1 - y0,
+            "orientation": "h" if horizontal else "v", "object_type": "line"}

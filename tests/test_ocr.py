@@ -1,0 +1,117 @@
+"""Scans read by OCR with the real Tesseract: the scanned samples against their sources' records."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from golden import ROOT, load
+from PIL import Image
+from scanned import SCANS, field_accuracy, manifest
+
+import extractor
+from extractor.checks.doubtful import doubtful_values
+from extractor.model.record import Record
+from extractor.readers.detect import detect_format
+from extractor.readers.ocr import engine
+
+ENTRIES = manifest()
+# The share of fields read exactly, as measured on each scan (BENCHMARKS.md), less a small margin:
+# a scan that reads worse than this has regressed.
+FLOORS = {
+    "escaneo_a01_200dpi.pdf": 0.95,
+    "escaneo_b01_200dpi_torcido.pdf": 0.92,
+    "escaneo_c02_150dpi.pdf": 0.30,
+    "escaneo_a03_200dpi.tif": 0.25,
+    "escaneo_b03_200dpi_invertido.pdf": 0.93,
+    "escaneo_a02_mixto.pdf": 0.87,
+    "escaneo_c01_telefono.jpg": 0.95,
+    "escaneo_b02_pagina1.png": 0.55,
+}
+
+pytestmark = pytest.mark.skipif(engine.missing() is not None, reason="Tesseract con el modelo spa no está instalado")
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, dict[str, object]]:
+    return {entry["escaneo"]: extractor.extract(SCANS / entry["escaneo"]) for entry in ENTRIES}
+
+
+def test_every_scan_has_a_floor() -> None:
+    assert sorted(FLOORS) == sorted(entry["escaneo"] for entry in ENTRIES)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e["escaneo"] for e in ENTRIES])
+def test_scan_reads_its_source(entry: dict[str, object], records: dict[str, dict[str, object]]) -> None:
+    record = records[str(entry["escaneo"])]
+    expected = load(SCANS / str(entry["esperado"]))
+    accuracy, missed = field_accuracy(record, expected, list(entry["campos"]))  # type: ignore[call-overload]
+    assert accuracy >= FLOORS[str(entry["escaneo"])], f"{accuracy:.3f}: " + ", ".join(missed[:20])
+
+
+def test_ocr_field(records: dict[str, dict[str, object]]) -> None:
+    tiff = records["escaneo_a03_200dpi.tif"]
+    assert tiff["formato"] == "imagen" and tiff["paginas"] == 3
+    ocr = tiff["ocr"]
+    assert isinstance(ocr, dict) and ocr["paginas"] == [1, 2, 3] and str(ocr["motor"]).startswith("tesseract ")
+    assert 0 < float(ocr["confianza"]) <= 100
+    mixed = records["escaneo_a02_mixto.pdf"]
+    assert mixed["formato"] == "pdf" and mixed["ocr"] == {**mixed["ocr"], "paginas": [2]}  # type: ignore[dict-item]
+    assert records["escaneo_c01_telefono.jpg"]["formato"] == "imagen"
+    assert extractor.extract(ROOT / "samples" / "poai" / "poai_a01_directo.pdf")["ocr"] is None
+
+
+def test_image_formats_are_detected() -> None:
+    for name in ("escaneo_a03_200dpi.tif", "escaneo_c01_telefono.jpg", "escaneo_b02_pagina1.png"):
+        assert detect_format((SCANS / name).read_bytes()) == "imagen"
+
+
+def test_turned_page_is_read_upright(tmp_path: Path) -> None:
+    page = Image.open(SCANS / "escaneo_b02_pagina1.png").rotate(90, expand=True)
+    path = tmp_path / "girada.png"
+    page.save(path, dpi=(200, 200))
+    record = extractor.extract(path)
+    assert record["puesto"]["denominacion"] == "PROFESIONAL EN LIMITES Y ORGANIZACION TERRITORIAL"  # type: ignore[index]
+
+
+def test_skew_is_measured() -> None:
+    from extractor.readers.ocr.prepare import skew_angle
+
+    grey = np.asarray(Image.open(SCANS / "escaneo_b02_pagina1.png").convert("L"))
+    assert abs(skew_angle(grey) + 0.7) < 0.15  # the generator turned it 0.7° counter-clockwise
+
+
+def test_ocr_off_leaves_scans_unread(tmp_path: Path) -> None:
+    record = extractor.extract(SCANS / "escaneo_c01_telefono.jpg", ocr="nunca")
+    assert record["error"]["codigo"] == "sin_texto"  # type: ignore[index]
+    text_only = extractor.extract(SCANS / "escaneo_a02_mixto.pdf", ocr="nunca")
+    assert text_only["ocr"] is None and text_only["estado"] != "error"
+
+
+def test_without_tesseract_a_scan_says_how_to_install_it() -> None:
+    """Tesseract really absent: a PATH that does not reach it."""
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
+    code = ("import extractor, json, sys; r = extractor.extract(sys.argv[1]); "
+            "print(json.dumps(r['error'], ensure_ascii=False))")
+    for name in ("escaneo_b02_pagina1.png", "escaneo_b03_200dpi_invertido.pdf"):
+        out = subprocess.run([sys.executable, "-c", code, str(SCANS / name)], env=env, capture_output=True,
+                             text=True, check=True).stdout
+        assert '"sin_texto"' in out and "apt-get install tesseract-ocr tesseract-ocr-spa" in out
+
+
+def test_low_confidence_words_make_a_value_doubtful() -> None:
+    record = Record(archivo="x", sha256="", formato="imagen")
+    record.puesto.ocupante = "ROSA ELENA QU1SPE"
+    found = list(doubtful_values(record, ["QU1SPE"]))
+    assert found and found[0][0] == "puesto.ocupante" and "poca confianza" in found[0][2]
+
+
+def test_cli_ocr_option(tmp_path: Path) -> None:
+    out = tmp_path / "r.jsonl"
+    subprocess.run([sys.executable, "-m", "extractor.cli", "extract", str(SCANS / "escaneo_c01_telefono.jpg"),
+                    "--ocr", "nunca", "--json", str(out), "--no-cache"], capture_output=True, check=False)
+    assert '"sin_texto"' in out.read_text(encoding="utf-8")
