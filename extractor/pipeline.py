@@ -15,7 +15,7 @@ from typing import Any
 
 from extractor.checks.document import audit_document
 from extractor.errors import REEXPORT, DamagedFileError, NotPoaiError, PoaiError, UnitPoaGivenError, os_reason
-from extractor.layout.bundle import pages_of, split_parts
+from extractor.layout.bundle import page_ranges, split_parts
 from extractor.layout.spec import vocabulary
 from extractor.layout.stitching import stitch
 from extractor.model.document import Document
@@ -80,7 +80,8 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
     try:
         formato = detect_format(data)
         read = read_document(data, formato, password=password, ocr=ocr)
-        parsed = [(part, _parse(stitch(part), data)) for part in split_parts(read, vocabulary())]
+        parts = split_parts(read, vocabulary())
+        parsed = [(pages, _parse(stitch(part), data)) for part, pages in zip(parts, page_ranges(parts, read.paginas))]
     except PoaiError as exc:
         exc.archivo = archivo
         return Extraction(Record.failed(archivo, digest, formato, exc))
@@ -92,14 +93,14 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
             f"que poai aún no reconoce: {REEXPORT}.", archivo)
         return Extraction(Record.failed(archivo, digest, formato, damaged))
     extractions = []
-    for number, (part, result) in enumerate(parsed, 1):
+    for number, (pages, result) in enumerate(parsed, 1):
         record = result.record
         record.archivo, record.sha256 = archivo, digest
         record.formato, record.paginas = read.formato, read.paginas
         record.ocr = read.ocr
         result.facts.ocr_doubtful = list(read.ocr_doubtful)
         if len(parsed) > 1:
-            record.parte = {"n": number, "de": len(parsed), "paginas": pages_of(part) or None}
+            record.parte = {"n": number, "de": len(parsed), "paginas": pages}
         extractions.append(Extraction(record, result.facts))
     first = extractions[0]
     first.more = extractions[1:]
@@ -125,9 +126,16 @@ def extract(path: str | os.PathLike[str], password: str | None = None, ocr: str 
 
     A file that cannot be read gives a record with ``estado: "error"`` and its ``error``.
     ``password`` opens a protected PDF. (Corpus rules and the POA link need several
-    documents or a POA: see :func:`extractor.api.read`.)
+    documents or a POA: see :func:`extractor.api.read`.) A file holding several POAIs gives
+    its first here: :func:`extract_all` gives them all.
     """
     return audited(read_file(path, password, ocr)).to_dict()
+
+
+def extract_all(path: str | os.PathLike[str], password: str | None = None, ocr: str = "auto") -> list[dict[str, Any]]:
+    """The record of every POAI a file holds, in document order (one for most files; a bundle
+    gives each with its ``parte``), audited as :func:`extract` does."""
+    return [audited(part).to_dict() for part in read_file(path, password, ocr).parts()]
 
 
 def extract_bytes(data: bytes, archivo: str, password: str | None = None) -> dict[str, Any]:

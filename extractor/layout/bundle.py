@@ -25,10 +25,16 @@ def split_parts(document: Document, vocab: Vocabulary) -> list[Document]:
     return [replace(document, blocks=document.blocks[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
-def pages_of(document: Document) -> list[int]:
-    """The first and last page a part's blocks are on ([] where the format has no pages)."""
-    pages = [b.page for b in document.blocks if b.page is not None]
-    return [min(pages), max(pages)] if pages else []
+def page_ranges(parts: list[Document], total: int | None) -> list[list[int] | None]:
+    """The pages each part came from, [first, last]: from its first block's page to the page
+    before the next part's (a page holding only a footer stays with the part it ends), the last
+    part to the end of the file; None where the format has no pages."""
+    firsts = [min((b.page for b in part.blocks if b.page is not None), default=None) for part in parts]
+    if total is None or any(f is None for f in firsts):
+        return [None] * len(parts)
+    starts = [int(f) for f in firsts if f is not None]
+    ends = [max(start, nxt - 1) for start, nxt in zip(starts, starts[1:])] + [max(starts[-1], total)]
+    return [[a, b] for a, b in zip(starts, ends)]
 
 
 def _starts(blocks: list[Block], vocab: Vocabulary) -> list[int]:
