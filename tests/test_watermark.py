@@ -62,3 +62,38 @@ def test_a_sheared_italic_is_level_text() -> None:
     # Its letters are kept (how its words are spaced is the word splitter's business).
     read = _page("BORRADOR", 45, grey=0.8, oblique=True)
     assert [t.replace(" ", "") for t in read] == [t.replace(" ", "") for t in LINES]
+
+
+def test_letters_drawn_as_filled_outlines_over_a_table_cut_no_columns() -> None:
+    # LibreOffice exports a WordArt watermark as filled curves: the table keeps its three columns.
+    from reportlab.pdfgen import canvas
+
+    from extractor.model.document import Table
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=(595.0, 842.0))
+    page.setFillColorRGB(0.75, 0.75, 0.75)
+    for left in range(90, 480, 55):  # "E"s as outlines: closed polygons, filled, not stroked
+        path = page.beginPath()
+        points = [(0, 0), (30, 0), (30, 6), (8, 6), (8, 22), (25, 22), (25, 28), (8, 28), (8, 44), (30, 44),
+                  (30, 50), (0, 50)]
+        path.moveTo(left + points[0][0], 400 + points[0][1])
+        for x, y in points[1:]:
+            path.lineTo(left + x, 400 + y)
+        path.close()
+        page.drawPath(path, fill=1, stroke=0)
+    page.setFillColorRGB(0, 0, 0)
+    page.setFont("Helvetica", 10)
+    xs, ys = [70.0, 250.0, 400.0, 520.0], [480.0, 450.0, 420.0, 390.0]
+    for x in xs:
+        page.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        page.line(xs[0], y, xs[-1], y)
+    for row, y in enumerate(ys[:-1]):
+        for column, x in enumerate(xs[:-1]):
+            page.drawString(x + 5, y - 18, f"Celda {row}{column}")
+    page.save()
+    tables = [b for b in read_pdf(buffer.getvalue()).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[c.text for c in r.cells] for r in tables[0].rows] == [
+        [f"Celda {r}{c}" for c in range(3)] for r in range(3)]

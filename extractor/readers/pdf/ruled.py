@@ -46,8 +46,12 @@ class _Cells:
 
 
 def page_cells(page: Page) -> list[list[Box]]:
-    """The cell rectangles of each table pdfplumber finds in a page's ruling lines."""
-    return [list(table.cells) for table in page.find_tables(table_settings=TABLE_SETTINGS)]
+    """The cell rectangles of each table pdfplumber finds in a page's ruling lines. Curves that
+    are only filled, never stroked, draw no rule: they are letters turned into outlines (a
+    WordArt watermark exported by LibreOffice), a logo or a stamp, whose many little edges
+    would cut the tables they lie over into slivers."""
+    ruling = page.filter(lambda obj: obj.get("object_type") != "curve" or bool(obj.get("stroke")))
+    return [list(table.cells) for table in ruling.find_tables(table_settings=TABLE_SETTINGS)]
 
 
 def edge_cells(edges: list[dict[str, float | str]], tolerance: float) -> list[list[Box]]:
