@@ -39,7 +39,11 @@ from layoutgen.report import Summary, kind_table, summarise, worst_docs  # noqa:
 # wrapped and centred header cells, columns carried over a page break), stitching of pieces drawn
 # aside and of sub-headings cut off by a break, text-dump running headers and footers, and the
 # approval section read across formats.
-MIN_ACCURACY = 99.4
+# Raised to 99.6 % (13988 of 14037) with bold headers wrapped in narrow columns and two-row
+# headers carried over a page break, margin-zone lines given back to the body, column limits
+# from the next flush-left column, signature lines as items; the set then drawing narrow
+# margins, tight unruled rows and watermarks too.
+MIN_ACCURACY = 99.6
 
 SEED = 2024
 COUNT = 160
