@@ -13,8 +13,7 @@ from extractor.pipeline import audited, read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 LOTES = ROOT / "samples" / "lotes"
-BUNDLES = ["lote_tres.pdf", "lote_dos.docx", "lote_hojas.xlsx",
-           pytest.param("marca_de_agua.pdf", marks=pytest.mark.xfail(reason="running header read into a function"))]
+BUNDLES = ["lote_tres.pdf", "lote_dos.docx", "lote_hojas.xlsx", "marca_de_agua.pdf"]
 
 
 def _records(path: Path) -> list[dict[str, Any]]:
