@@ -71,3 +71,23 @@ def test_run_writes_each_part_as_a_row(tmp_path: Path) -> None:
     parts = [(Path(str(r[archivo])).name, r[parte]) for r in rows[1:] if r[archivo]]
     bundle = [p for name, p in parts if name == "lote_tres.pdf"]
     assert len(bundle) == 3 and len(set(bundle)) == 3 and all(bundle)
+
+
+def test_generator_reproduces_the_committed_bundles(tmp_path: Path) -> None:
+    # The bundles are made from the committed samples: the same bytes again (the LibreOffice
+    # export aside, which stamps its own date).
+    pytest.importorskip("reportlab")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "samples"))
+    import bundles
+
+    for name, write in (("lote_tres.pdf", bundles.write_pdf_bundle), ("lote_dos.docx", bundles.write_docx_bundle),
+                        ("lote_hojas.xlsx", bundles.write_xlsx_bundle)):
+        write(tmp_path / name)
+        assert (tmp_path / name).read_bytes() == (LOTES / name).read_bytes(), name
+        fresh = load(tmp_path / name.replace(name.split(".")[-1], "expected.json"))
+        kept = load(LOTES / name.replace(name.split(".")[-1], "expected.json"))
+        for record in (*fresh, *kept):
+            record.pop("archivo")
+        assert fresh == kept, name
