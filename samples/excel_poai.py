@@ -169,6 +169,13 @@ def write_excel_poai(spec: dict[str, Any], path: Path) -> None:
     for index, width in enumerate(_WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
         book["Instrucciones"].column_dimensions[get_column_letter(index)].width = width
+    fill_sheet(sheet, spec)
+    book.save(path)
+    _fix_modified(path)
+
+
+def fill_sheet(sheet: Any, spec: dict[str, Any]) -> None:
+    """Lay the form of ``spec`` (already :func:`excel_spec`) on ``sheet``, from its first row."""
     writer = _Writer(sheet)
     for element in excel_form(spec):
         kind = element[0]
@@ -189,8 +196,6 @@ def write_excel_poai(spec: dict[str, Any], path: Path) -> None:
                 sheet.row_dimensions[writer.row].hidden = True
                 writer.row += 1
             writer.grid(element[1])
-    book.save(path)
-    _fix_modified(path)
 
 
 def _fix_modified(path: Path) -> None:

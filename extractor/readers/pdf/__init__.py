@@ -40,6 +40,11 @@ __all__ = ["PageContent", "PdfReader", "assemble", "layout_page", "read_pdf"]
 TITLE_CHARS = 80
 # Share of the page height where running headers and footers live.
 MARGIN_ZONE = 0.08
+# Beyond it, a running header or footer is told by repeating at the same height on the next page
+# (within this many points), in this share of the page height, up to this many lines deep.
+RUNNING_ZONE = 0.15
+RUNNING_TOLERANCE = 2.0
+RUNNING_LINES = 2
 # What pdfminer and pdfplumber raise on a malformed file: to the user, all mean "damaged".
 _PARSER_ERRORS = (PdfminerException, PSException, ValueError, KeyError, TypeError, AttributeError, OSError)
 
@@ -112,6 +117,7 @@ def read_pdf(data: bytes, password: str | None = None, ocr: str = "auto") -> Doc
 def assemble(pages: list[PageContent], evidence: WrapSpaces, formato: str) -> Document:
     """The document of pages laid out by :func:`layout_page`: running headers and footers
     dropped, cells and paragraphs split into items, blocks in reading order."""
+    _running_edges(pages)
     counts = _running_counts(pages)
     carried: Table | None = None
     for content in pages:
@@ -175,6 +181,51 @@ def _finish(content: PageContent, wrap_spaces: bool, carried: Table | None) -> T
         blocks.pop()
     last = blocks[-1] if blocks else None
     return last if isinstance(last, Table) and not last.ruled and last.col_edges else None
+
+
+def _running_edges(pages: list[PageContent]) -> None:
+    """Move to the margin lines the running headers and footers printed beyond the margin zone
+    (a header grown by its logo pushes the entity's name down to the body's first line): a
+    body line at the page's top or bottom edge, within :data:`RUNNING_ZONE`, whose text (numbers
+    blanked) is printed at the same height at the same edge of the page before or after, while
+    the line next to it inwards is not (a table's header rows printed again on each page repeat
+    as a block: they stay). A title at the top of each POAI of a bundle is on pages apart."""
+    for _ in range(RUNNING_LINES):
+        edges = [_edge_lines(content) for content in pages]
+        moved = []
+        for index, content in enumerate(pages):
+            for edge, (line, inner) in edges[index].items():
+                for other in (edges[i] for i in (index - 1, index + 1) if 0 <= i < len(pages)):
+                    their_line, their_inner = other.get(edge, (None, None))
+                    if their_line and _same_place(line, their_line) \
+                            and not (inner and their_inner and _same_place(inner, their_inner)):
+                        moved.append((content, line))
+                        break
+        for content, line in moved:
+            content.body.remove(line)
+            content.margin_lines.append((line.top, line))
+        if not moved:
+            return
+
+
+def _same_place(line: Line, other: Line) -> bool:
+    """Whether two lines of two pages print the same text (numbers blanked) at the same height."""
+    return abs(other.top - line.top) <= RUNNING_TOLERANCE and _running_key(line.text) == _running_key(other.text)
+
+
+def _edge_lines(content: PageContent) -> dict[str, tuple[Line, Line | None]]:
+    """The body's first and last lines where they lie within the running zone of their edge,
+    each with the body line next to it inwards (None: there is none)."""
+    found: dict[str, tuple[Line, Line | None]] = {}
+    lines = sorted(content.body, key=lambda line: line.top)
+    if not lines:
+        return found
+    second = lines[1] if len(lines) > 1 else None
+    if lines[0].bottom <= content.height * RUNNING_ZONE:
+        found["top"] = (lines[0], second)
+    if len(lines) > 1 and lines[-1].top >= content.height * (1 - RUNNING_ZONE):
+        found["bottom"] = (lines[-1], lines[-2])
+    return found
 
 
 def _running_counts(pages: list[PageContent]) -> Counter[str]:
