@@ -183,6 +183,10 @@ def _finish(content: PageContent, wrap_spaces: bool, carried: Table | None) -> T
     return last if isinstance(last, Table) and not last.ruled and last.col_edges else None
 
 
+# A line cut into this many columns is a table's row, never a running header or footer.
+TABLE_SEGMENTS = 3
+
+
 def _running_edges(pages: list[PageContent]) -> None:
     """Move to the margin lines the running headers and footers printed beyond the margin zone
     (a header grown by its logo pushes the entity's name down to the body's first line): a
@@ -195,6 +199,8 @@ def _running_edges(pages: list[PageContent]) -> None:
         moved = []
         for index, content in enumerate(pages):
             for edge, (line, inner) in edges[index].items():
+                if len(line.segments(bare=True)) >= TABLE_SEGMENTS:
+                    continue  # a table's header row printed again at the top of each page stays
                 for other in (edges[i] for i in (index - 1, index + 1) if 0 <= i < len(pages)):
                     their_line, their_inner = other.get(edge, (None, None))
                     if their_line and _same_place(line, their_line) \
@@ -238,11 +244,14 @@ def _running_counts(pages: list[PageContent]) -> Counter[str]:
 
 
 def _reclaim(content: PageContent, counts: Counter[str], single: bool) -> None:
-    """Give back to the body the margin lines that are part of it: a table's row, a heading or
-    a paragraph's line printed close above or below the body in the margin zone (a page set
-    with narrow margins), which is no page number and no running header or footer."""
+    """Give back to the body the margin lines that are part of it: a table's row (even one that
+    repeats: a header row printed again), a heading or a paragraph's line printed close above or
+    below the body in the margin zone (a page set with narrow margins), which is no page number
+    and no running header or footer."""
     def furniture(line: Line) -> bool:
-        return is_page_number(line.text) or (not single and counts[_running_key(line.text)] >= 2)
+        # A table's header row printed again atop each page repeats too, but is the table's.
+        table_row = len(line.segments(bare=True)) >= TABLE_SEGMENTS
+        return is_page_number(line.text) or (not single and not table_row and counts[_running_key(line.text)] >= 2)
 
     def joins(line: Line, neighbour: Line) -> bool:
         gap = neighbour.top - line.bottom if line.top < neighbour.top else line.top - neighbour.bottom
