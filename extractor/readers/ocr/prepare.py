@@ -73,8 +73,8 @@ def prepare(image: Image.Image, dpi_hint: int | None = None, turn: int = 0) -> P
         dpi = TARGET_DPI
     grey = _deskew(_flatten(grey, dpi))
     segments, mask = _rulings(_ink(grey), dpi)
+    grey = _whiten(grey)
     if segments:
-        grey = grey.copy()
         grey[mask > 0] = 255
     height, width = grey.shape
     return Prepared(Image.fromarray(grey), dpi, segments, width, height)
@@ -86,6 +86,24 @@ def _flatten(grey: Grey, dpi: int) -> Grey:
     background = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (size, size)))
     flat = cv2.divide(grey, background, scale=255)
     return np.asarray(cv2.medianBlur(flat, 3), dtype=np.uint8)
+
+
+def _whiten(grey: Grey) -> Grey:
+    """The paper's grain (noise, JPEG blocks) made plain white, the ink stretched to full contrast.
+
+    Paper left speckled reads as texture: Tesseract's layout analysis then drops short words
+    standing alone in a cell (a row number, a percentage), and erased rules leave white bands
+    on grey. The paper's tone is the median of what Otsu's threshold calls paper; whatever is
+    within two of its spreads of it becomes white.
+    """
+    level, _ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    paper = grey[grey > level]
+    if paper.size == 0:
+        return grey
+    tone = float(np.median(paper))
+    white = max(float(level) + 1.0, tone - 2.0 * float(paper.std()))
+    stretched = np.clip(grey.astype(np.float32) * (255.0 / white), 0, 255)
+    return np.asarray(stretched, dtype=np.uint8)
 
 
 def _ink(grey: Grey) -> Grey:
