@@ -71,9 +71,15 @@ def prepare(image: Image.Image, dpi_hint: int | None = None, turn: int = 0) -> P
         factor = TARGET_DPI / dpi
         grey = np.asarray(cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC), dtype=np.uint8)
         dpi = TARGET_DPI
-    grey = _deskew(_flatten(grey, dpi))
-    segments, mask = _rulings(_ink(grey), dpi)
-    grey = _whiten(grey)
+    flat = _flatten(grey, dpi)
+    # The median filter that quiets the paper's noise for Tesseract would also erase a rule one
+    # pixel thick (a thin rule at 200 dpi, a dotted one in a dithered bilevel scan): the rules
+    # are looked for in the page before it.
+    clean = np.asarray(cv2.medianBlur(flat, 3), dtype=np.uint8)
+    angle = skew_angle(clean)
+    flat, clean = _turned(flat, angle), _turned(clean, angle)
+    segments, mask = _rulings(_ink(flat), dpi)
+    grey = _whiten(clean)
     if segments:
         grey[mask > 0] = 255
     height, width = grey.shape
@@ -84,8 +90,7 @@ def _flatten(grey: Grey, dpi: int) -> Grey:
     """Grey or unevenly lit paper made white: each pixel divided by its neighbourhood's paper tone."""
     size = max(15, (dpi // 10) | 1)
     background = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (size, size)))
-    flat = cv2.divide(grey, background, scale=255)
-    return np.asarray(cv2.medianBlur(flat, 3), dtype=np.uint8)
+    return np.asarray(cv2.divide(grey, background, scale=255), dtype=np.uint8)
 
 
 def _whiten(grey: Grey) -> Grey:
@@ -135,8 +140,7 @@ def skew_angle(grey: Grey) -> float:
     return best
 
 
-def _deskew(grey: Grey) -> Grey:
-    angle = skew_angle(grey)
+def _turned(grey: Grey, angle: float) -> Grey:
     if abs(angle) < 0.05:
         return grey
     height, width = grey.shape
