@@ -25,12 +25,12 @@ ENTRIES = manifest()
 FLOORS = {
     "escaneo_a01_200dpi.pdf": 0.95,
     "escaneo_b01_200dpi_torcido.pdf": 0.92,
-    "escaneo_c02_150dpi.pdf": 0.30,
-    "escaneo_a03_200dpi.tif": 0.25,
-    "escaneo_b03_200dpi_invertido.pdf": 0.93,
-    "escaneo_a02_mixto.pdf": 0.87,
+    "escaneo_c02_150dpi.pdf": 0.77,
+    "escaneo_a03_200dpi.tif": 0.53,
+    "escaneo_b03_200dpi_invertido.pdf": 0.94,
+    "escaneo_a02_mixto.pdf": 0.89,
     "escaneo_c01_telefono.jpg": 0.95,
-    "escaneo_b02_pagina1.png": 0.55,
+    "escaneo_b02_pagina1.png": 0.83,
 }
 
 pytestmark = pytest.mark.skipif(engine.missing() is not None, reason="Tesseract con el modelo spa no está instalado")

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 # mixed letters (ascenders and descenders) stands.
 SIZE_PER_HEIGHT = 1.1
 # Rule ends and crossings this far apart (points) meet: rules seen in an image are a little ragged.
-RULE_TOLERANCE = 3.0
+RULE_TOLERANCE = 2.0
+# Parallel rules closer than this (points) are one rule: less than the 3 points a nested table
+# is inset inside its cell, which would otherwise be welded onto the cell's borders.
+RULE_SNAP = 1.5
 # A word read with less confidence than this (0–100) is doubtful.
 DOUBTFUL_CONFIDENCE = 60.0
 
@@ -52,7 +55,7 @@ def page_geometry(prepared: Prepared, words: list[OcrWord]) -> OcrPage:
     for line_words in lines.values():
         chars.extend(_line_chars(line_words, scale))
     edges = [_edge(segment, scale) for segment in prepared.segments]
-    cells = ruled.edge_cells(edges, RULE_TOLERANCE) if edges else []
+    cells = ruled.edge_cells(edges, RULE_TOLERANCE, RULE_SNAP) if edges else []
     page = OcrPage(chars, cells, prepared.width * scale, prepared.height * scale)
     page.confidences = [word.conf for word in words]
     page.doubtful = [word.text for word in words if word.conf < DOUBTFUL_CONFIDENCE]

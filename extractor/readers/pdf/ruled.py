@@ -54,11 +54,12 @@ def page_cells(page: Page) -> list[list[Box]]:
     return [list(table.cells) for table in ruling.find_tables(table_settings=TABLE_SETTINGS)]
 
 
-def edge_cells(edges: list[dict[str, float | str]], tolerance: float) -> list[list[Box]]:
+def edge_cells(edges: list[dict[str, float | str]], tolerance: float, snap: float) -> list[list[Box]]:
     """The cell rectangles of each table drawn by ``edges`` (pdfplumber edge dicts: ``x0``, ``x1``,
     ``top``, ``bottom``, ``orientation`` "h" or "v"), found as pdfplumber finds them in a page's
-    ruling lines; ends and crossings ``tolerance`` apart meet (ruling lines seen in an image)."""
-    settings = TableSettings.resolve({**TABLE_SETTINGS, "snap_tolerance": tolerance, "join_tolerance": tolerance,
+    ruling lines; ends and crossings ``tolerance`` apart meet (ruling lines seen in an image), and
+    parallel lines ``snap`` apart are one line (kept smaller: a nested table is inset a few points)."""
+    settings = TableSettings.resolve({**TABLE_SETTINGS, "snap_tolerance": snap, "join_tolerance": tolerance,
                                       "intersection_tolerance": tolerance})
     merged = merge_edges(edges, settings.snap_x_tolerance, settings.snap_y_tolerance,
                          settings.join_x_tolerance, settings.join_y_tolerance)
