@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 import excel_poai  # noqa: E402
 from content import ENTITY_A  # noqa: E402
 from generate import _pdf_pages, expected_record, freeze_zip, prepared_specs  # noqa: E402
+from layoutgen.wordfile import WATERMARK_XML, docx_field  # noqa: E402
 
 SOURCES = HERE / "poai"
 OUT = HERE / "lotes"
@@ -45,21 +46,8 @@ DOCX_PARTS = ["poai_a02_word.docx", "poai_c02_word.docx"]
 XLSX_PARTS = ["a03", "b01"]
 WATERMARKED = "poai_a04_word.docx"  # its LibreOffice export is poai_a04_libreoffice.pdf
 
-# The furniture of the watermarked sample (samples/layoutgen/wordfile.py draws the same WordArt).
+# The furniture of the watermarked sample: the layout generator's WordArt, turned 45 degrees.
 WATERMARK_TEXT = "BORRADOR"
-_WATERMARK = (
-    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
-    '<w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
-    'path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t" o:connecttype="custom"/>'
-    '<v:textpath on="t" fitshape="t"/></v:shapetype><v:shape id="PowerPlusWaterMarkObject" '
-    'type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:110pt;'
-    'rotation:315;z-index:-251657216;mso-position-horizontal:center;'
-    'mso-position-horizontal-relative:margin;mso-position-vertical:center;'
-    'mso-position-vertical-relative:margin" fillcolor="silver" stroked="f"><v:fill opacity=".5"/>'
-    '<v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt" string="{text}"/></v:shape>'
-    '</w:pict></w:r>'
-)
 
 
 def _sha(path: Path) -> str:
@@ -212,20 +200,6 @@ def _logo() -> bytes:
     return buffer.getvalue()
 
 
-def _field(paragraph: Any, code: str, shown: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    simple = OxmlElement("w:fldSimple")
-    simple.set(qn("w:instr"), code)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = shown
-    run.append(text)
-    simple.append(run)
-    paragraph._p.append(simple)
-
-
 def furnished_docx(source: Path, target: Path) -> None:
     """``source`` with a watermark, a header (logo and entity name) and a footer "Página N de M"."""
     from docx import Document
@@ -240,15 +214,15 @@ def furnished_docx(source: Path, target: Path) -> None:
     name = header.add_run("   " + ENTITY_A)
     name.bold = True
     name.font.size = Pt(8)
-    header._p.append(parse_xml(_WATERMARK.format(text=WATERMARK_TEXT)))
+    header._p.append(parse_xml(WATERMARK_XML.format(rotation=315, text=WATERMARK_TEXT)))
     footer = section.footer.paragraphs[0]
     for run in list(footer.runs):
         run._r.getparent().remove(run._r)
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer.add_run("Página ")
-    _field(footer, "PAGE", "1")
+    docx_field(footer, "PAGE", "1")
     footer.add_run(" de ")
-    _field(footer, "NUMPAGES", "1")
+    docx_field(footer, "NUMPAGES", "1")
     document.save(str(target))
     freeze_zip(target)
 

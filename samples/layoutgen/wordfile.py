@@ -44,7 +44,8 @@ def _bullet(paragraph: Any, key: str) -> None:
     _run(paragraph, BULLETS[key] + " ")
 
 
-def _field(paragraph: Any, code: str, shown: str) -> None:
+def docx_field(paragraph: Any, code: str, shown: str) -> None:
+    """Append a Word field (PAGE, NUMPAGES) to ``paragraph``, showing ``shown`` until updated."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -59,7 +60,7 @@ def _field(paragraph: Any, code: str, shown: str) -> None:
 
 
 # A Word watermark: WordArt (a VML text path) in the header, behind the page's text.
-_WATERMARK = (
+WATERMARK_XML = (
     '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
     'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
     '<w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
@@ -82,16 +83,16 @@ def _furniture(document: Any, doc: Composed, lay: Layout) -> None:
         from docx.oxml import parse_xml
 
         rotation = (360 - lay.watermark_angle) % 360
-        section.header.paragraphs[0]._p.append(parse_xml(_WATERMARK.format(rotation=rotation, text=lay.watermark)))
+        section.header.paragraphs[0]._p.append(parse_xml(WATERMARK_XML.format(rotation=rotation, text=lay.watermark)))
     if doc.footer_text:
         paragraph = section.footer.paragraphs[0]
         before, _, rest = doc.footer_text.partition("{n}")
         _run(paragraph, before)
-        _field(paragraph, "PAGE", "1")
+        docx_field(paragraph, "PAGE", "1")
         if "{m}" in rest:
             middle, _, after = rest.partition("{m}")
             _run(paragraph, middle)
-            _field(paragraph, "NUMPAGES", "1")
+            docx_field(paragraph, "NUMPAGES", "1")
             _run(paragraph, after)
         else:
             _run(paragraph, rest)

@@ -34,6 +34,7 @@ from shapes_content import (  # noqa: E402
     expected,
     flat,
     node,
+    pair_rows,
     paths,
     programmatic_tree,
     standard_tree,
@@ -83,15 +84,7 @@ def _pair_sheet(ws: Any, tree: Tree, unit: str | None, merge_parents: bool, unit
     for name, block in blocks:
         if name:
             ws.append([f"Unidad: {name}"])
-        shown: set[int] = set()
-        for chain in paths(block):
-            values: list[Any] = []
-            first_rows = []
-            for item in chain:
-                repeat = id(item) in shown
-                values += [None if repeat else item["codigo"], None if repeat else item["texto"]]
-                first_rows.append(not repeat)
-                shown.add(id(item))
+        for chain, values in pair_rows(block):
             ws.append([*values, chain[1]["_campos"].get("producto"), "X", None, "X", "X"])
         if merge_parents:
             _merge_blanks(ws, start + 2, columns=(1, 2, 3, 4))
@@ -135,12 +128,7 @@ def write_xlsx_pei_monthly(path: Path) -> dict[str, Any]:
     ws.merge_cells(start_row=start, start_column=8, end_row=start, end_column=19)
     for m, month in enumerate(MONTHS):
         ws.cell(start + 1, 8 + m, month)
-    shown: set[int] = set()
-    for chain in paths(tree):
-        values: list[Any] = []
-        for item in chain:
-            values += [None, None] if id(item) in shown else [item["codigo"], item["texto"]]
-            shown.add(id(item))
+    for chain, values in pair_rows(tree):
         ws.append([*values, chain[-1]["_campos"].get("producto"), *(["1"] * 12)])
     for row in ws.iter_rows(min_row=start + 2, max_col=5):
         for cell in row:
@@ -329,12 +317,7 @@ def write_pdf_pairs(path: Path) -> dict[str, Any]:
     tree = standard_tree(activities=3)
     data: list[list[Any]] = [["Acción de Corto Plazo", None, "Operación", None, "Actividad", None, "Producto"],
                              ["Código", "Descripción", "Código", "Descripción", "Código", "Descripción", None]]
-    shown: set[int] = set()
-    for chain in paths(tree):
-        values: list[Any] = []
-        for item in chain:
-            values += [None, None] if id(item) in shown else [item["codigo"], item["texto"]]
-            shown.add(id(item))
+    for chain, values in pair_rows(tree):
         data.append([*values, chain[1]["_campos"]["producto"]])
     spans = [("SPAN", (0, 0), (1, 0)), ("SPAN", (2, 0), (3, 0)), ("SPAN", (4, 0), (5, 0)), ("SPAN", (6, 0), (6, 1))]
     _pdf(path, data, spans, 2)

@@ -78,6 +78,20 @@ def paths(tree: Tree, above: tuple[dict[str, Any], ...] = ()) -> list[tuple[dict
     return rows
 
 
+def pair_rows(tree: Tree) -> list[tuple[tuple[dict[str, Any], ...], list[Any]]]:
+    """Each path with its code and description cells, a parent's left blank below its first row
+    (the columns shape)."""
+    shown: set[int] = set()
+    rows = []
+    for chain in paths(tree):
+        values: list[Any] = []
+        for item in chain:
+            values += [None, None] if id(item) in shown else [item["codigo"], item["texto"]]
+            shown.add(id(item))
+        rows.append((chain, values))
+    return rows
+
+
 def flat(tree: Tree, depth: int = 0) -> list[tuple[int, dict[str, Any]]]:
     """Every node with its depth, in document order (a row of the rows shape)."""
     rows = []
