@@ -127,13 +127,14 @@ class Batch:
         self.matcher = (Matcher(load_poa(self.options.poa, self.options.poa_unit), self.options.threshold)
                         if self.options.poa else None)
         self.coverage = Coverage(self.matcher) if self.matcher is not None else None
-        self.audit = Audit(self.options.rules or DEFAULT_RULES, self.matcher)
         self.stats = BatchStats()
         self.progress = progress
         self.catalog: Catalog | None = None
         if self.options.use_cache and (self.options.cache is not None or beside is not None):
             where = self.options.cache or (beside or Path(".")).resolve().parent / CATALOG_NAME
             self.catalog = Catalog(where)
+        self.audit = Audit(self.options.rules or DEFAULT_RULES, self.matcher,
+                           self.catalog.corrections.of if self.catalog is not None else None)
 
     def __enter__(self) -> Batch:
         return self
