@@ -10,6 +10,7 @@ the PDF reader's own code builds lines, ruled and unruled tables, and paragraphs
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,12 @@ from extractor.readers.pdf import ruled
 from extractor.readers.pdf.lines import PdfChar
 
 if TYPE_CHECKING:
+    from PIL.Image import Image
+
     from extractor.readers.ocr.prepare import Prepared  # OpenCV: only where a page is read by OCR
+
+# How the words of boxes of a page image are read alone: (image, boxes in pixels, dpi) → words.
+Reread = Callable[["Image", list[tuple[int, int, int, int]], int], list[OcrWord]]
 
 # A word's box is as tall as its letters; a font's size is this much taller than a line of
 # mixed letters (ascenders and descenders) stands.
@@ -30,6 +36,10 @@ RULE_TOLERANCE = 2.0
 RULE_SNAP = 1.5
 # A word read with less confidence than this (0–100) is doubtful.
 DOUBTFUL_CONFIDENCE = 60.0
+# A word read alone in a cell with less confidence than this is left out.
+LONE_MARK_CONFIDENCE = 40.0
+# A word this short read with little confidence alone in a cell is read again.
+LONE_MARK_CHARS = 3
 
 
 @dataclass
@@ -45,21 +55,52 @@ class OcrPage:
     doubtful: list[str] = field(default_factory=list)
 
 
-def page_geometry(prepared: Prepared, words: list[OcrWord]) -> OcrPage:
-    """The page of ``words`` read from ``prepared``, in the PDF reader's terms."""
+def page_geometry(prepared: Prepared, words: list[OcrWord], reread: Reread | None = None) -> OcrPage:
+    """The page of ``words`` read from ``prepared``, in the PDF reader's terms. ``reread`` reads
+    again, alone, the ink of the ruled cells where the page's read found no word."""
     scale = 72.0 / prepared.dpi
+    edges = [_edge(segment, scale) for segment in prepared.segments]
+    cells = ruled.edge_cells(edges, RULE_TOLERANCE, RULE_SNAP) if edges else []
+    if reread is not None and cells:
+        words = _lone_marks(prepared, words, cells, scale, reread)
     chars: list[PdfChar] = []
     lines: dict[tuple[int, int, int], list[OcrWord]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
     for line_words in lines.values():
         chars.extend(_line_chars(line_words, scale))
-    edges = [_edge(segment, scale) for segment in prepared.segments]
-    cells = ruled.edge_cells(edges, RULE_TOLERANCE, RULE_SNAP) if edges else []
     page = OcrPage(chars, cells, prepared.width * scale, prepared.height * scale)
     page.confidences = [word.conf for word in words]
     page.doubtful = [word.text for word in words if word.conf < DOUBTFUL_CONFIDENCE]
     return page
+
+
+def _lone_marks(prepared: Prepared, words: list[OcrWord], cells: list[list[ruled.Box]], scale: float,
+                reread: Reread) -> list[OcrWord]:
+    """The page's words, with the ruled cells that hold ink but no word, or only a short word read
+    with little confidence, read again alone: an "X" marking a choice, a number by itself, which
+    the page's read drops as a speck or misreads ("Xx"). What is read there with little
+    confidence is left out (a stamp's or a signature's strokes crossing a cell are no text)."""
+    from extractor.readers.ocr.prepare import inked
+
+    boxes: dict[tuple[int, int, int, int], list[OcrWord]] = {}
+    for group in cells:
+        for x0, top, x1, bottom in group:
+            box = (round(x0 / scale), round(top / scale), round(x1 / scale), round(bottom / scale))
+            inside = [w for w in words if box[0] <= w.left + w.width / 2 <= box[2]
+                      and box[1] <= w.top + w.height / 2 <= box[3]]
+            if all(len(w.text) <= LONE_MARK_CHARS and w.conf < DOUBTFUL_CONFIDENCE for w in inside):
+                boxes[box] = inside
+    marks = inked(prepared, sorted(boxes, key=lambda b: (b[1], b[0])))
+    if not marks:
+        return words
+    read = [w for w in reread(prepared.image, [ink for _box, ink in marks], prepared.dpi)
+            if w.conf >= LONE_MARK_CONFIDENCE and any(ch.isalnum() for ch in w.text)]
+    replaced: set[OcrWord] = set()
+    for box, ink in marks:
+        if any(ink[0] <= w.left + w.width / 2 <= ink[2] and ink[1] <= w.top + w.height / 2 <= ink[3] for w in read):
+            replaced.update(boxes[box])
+    return [w for w in words if w not in replaced] + read
 
 
 def _line_chars(words: list[OcrWord], scale: float) -> list[PdfChar]:
