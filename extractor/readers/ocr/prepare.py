@@ -38,6 +38,10 @@ _SHADE_DENSITY = 0.06
 _TEXT_CROSSING = 0.25
 # A mark alone in a cell (an "X", a digit) stands at least this tall (inches).
 _MIN_MARK_IN = 0.04
+# A list bullet's ink fills this share of its box at least, and stands at most this share of its line's letters.
+_BULLET_FILL = 0.65
+_BULLET_HEIGHT = 0.55
+_BULLET_MIN_IN = 0.03
 # A rule that closes a cell (both ends on rules across it) may be as short as this (inches).
 _MIN_CELL_RULE_IN = 0.08
 _CELL_RULE_MEET_IN = 0.012
@@ -317,3 +321,28 @@ def inked(prepared: Prepared, boxes: list[Segment]) -> list[tuple[Segment, Segme
             continue
         found.append((box, (x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1)))
     return found
+
+
+def bullet(prepared: Prepared, box: Segment, letters: float) -> tuple[Segment, int] | None:
+    """The list bullet a line's first word at ``box`` (pixels) starts with, if it does: its box,
+    and where the ink after it begins. ``letters``: how tall the line's words stand.
+
+    Tesseract reads a bullet as whatever mark it resembles ("+", "»", "e"), alone or stuck to
+    the word after it; by its ink it is plain: a solid dot or square, much smaller than the
+    letters, with paper after it."""
+    page = np.asarray(prepared.image, dtype=np.uint8)
+    left, top, right, bottom = box
+    ink = np.asarray(page[top:bottom, left:right] < 128, dtype=np.uint8)
+    if ink.size == 0:
+        return None
+    count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    blobs = sorted((tuple(int(v) for v in stats[i][:5]) for i in range(1, count)), key=lambda s: s[0])
+    if not blobs:
+        return None
+    x, y, w, h, area = blobs[0]
+    solid = area >= _BULLET_FILL * w * h and 0.6 <= w / h <= 1.6
+    small = max(3, round(_BULLET_MIN_IN * prepared.dpi)) <= h <= _BULLET_HEIGHT * letters
+    if not (solid and small):
+        return None
+    after = [b[0] for b in blobs[1:] if b[0] > x + w]
+    return (left + x, top + y, left + x + w, top + y + h), left + (min(after) if after else right - left)
