@@ -78,7 +78,7 @@ def ocr_page(image: Image.Image, dpi: int | None = None) -> OcrPage:
             again = engine.recognise(turned.image, turned.dpi)
             if _mean_confidence(again) > _mean_confidence(words):
                 prepared, words = turned, again
-    return page_geometry(prepared, words)
+    return page_geometry(prepared, words, engine.recognise_boxes)
 
 
 def _mean_confidence(words: list[engine.OcrWord]) -> float:

@@ -16,10 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
+import numpy as np
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from extractor.errors import REEXPORT, DamagedFileError, EncryptedPdfError, NoTextError
 from extractor.model.document import Block, Document, Paragraph, Table
@@ -45,6 +48,9 @@ MARGIN_ZONE = 0.08
 RUNNING_ZONE = 0.15
 RUNNING_TOLERANCE = 2.0
 RUNNING_LINES = 2
+# Margin lines this long or longer that are this alike (1 is the same text) are one running line misread.
+RUNNING_FUZZY_CHARS = 12
+RUNNING_SIMILARITY = 0.9
 # What pdfminer and pdfplumber raise on a malformed file: to the user, all mean "damaged".
 _PARSER_ERRORS = (PdfminerException, PSException, ValueError, KeyError, TypeError, AttributeError, OSError)
 
@@ -235,11 +241,21 @@ def _edge_lines(content: PageContent) -> dict[str, tuple[Line, Line | None]]:
 
 
 def _running_counts(pages: list[PageContent]) -> Counter[str]:
-    """On how many pages each margin line's text (numbers blanked) is printed."""
+    """On how many pages each margin line's text (numbers blanked) is printed, or one all but a
+    letter or two the same: a scan's OCR misreads a running header differently from page to
+    page ("POAI - documento", "POAJI - documento")."""
+    keys = [{_running_key(line.text) for _, line in content.margin_lines} for content in pages]
+    texts = sorted(set().union(*keys)) if keys else []
     counts: Counter[str] = Counter()
-    for content in pages:
-        for text in {_running_key(line.text) for _, line in content.margin_lines}:
-            counts[text] += 1
+    for page_keys in keys:
+        counts.update(page_keys)
+    long = [t for t in texts if len(t) >= RUNNING_FUZZY_CHARS]
+    if len(long) < 2:
+        return counts
+    alike = process.cdist(long, long, scorer=Levenshtein.normalized_similarity, score_cutoff=RUNNING_SIMILARITY)
+    for i, text in enumerate(long):
+        kin = {long[j] for j in np.nonzero(alike[i])[0]} | {text}
+        counts[text] = sum(1 for page_keys in keys if page_keys & kin)
     return counts
 
 
