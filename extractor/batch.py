@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.catalog import Catalog
-from extractor.errors import REEXPORT, DamagedFileError, PoaiError, ReadTimeoutError, TooLargeError
+from extractor.errors import REEXPORT, DamagedFileError, MemoryLimitError, PoaiError, ReadTimeoutError
 from extractor.model.facts import AuditFacts
 from extractor.model.record import ErrorInfo, Record
 from extractor.pipeline import Extraction, load_file, read_bytes
@@ -217,14 +217,17 @@ def _failed(path: str, digest: str, error: PoaiError) -> Extraction:
 
 def _result(future: Future[Extraction], path: str, digest: str, timeout: float | None,
             memory_limit: int | None = None) -> tuple[Extraction, bool]:
-    """The extraction of one file, and whether it may be kept in the catalog (not a time-out)."""
+    """The extraction of one file, and whether it may be kept in the catalog (not a time-out, nor
+    beyond the memory cap)."""
     from pebble import ProcessExpired
 
     try:
-        return future.result(), True
+        extraction = future.result()
+        error = extraction.record.error
+        return extraction, error is None or error.ajuste != MemoryLimitError.ajuste  # another cap may read it
     except MemoryError:  # beyond the cap outside the reading itself (sending the record back)
         limit = f" de {memory_limit / 1048576:.0f} MB" if memory_limit else ""
-        return _failed(path, digest, TooLargeError(
+        return _failed(path, digest, MemoryLimitError(
             f"La lectura del documento necesitó más memoria que el límite{limit} por documento: puede ser "
             "demasiado grande o estar dañado; revíselo.")), False
     except TimeoutError:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.checks.document import audit_document
-from extractor.errors import REEXPORT, DamagedFileError, NotPoaiError, PoaiError, TooLargeError, UnitPoaGivenError
+from extractor.errors import REEXPORT, DamagedFileError, MemoryLimitError, NotPoaiError, PoaiError, UnitPoaGivenError
 from extractor.inputs import read_input
 from extractor.layout.bundle import page_ranges, split_parts
 from extractor.layout.spec import vocabulary
@@ -76,7 +76,7 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
         exc.archivo = archivo
         return Extraction(Record.failed(archivo, digest, formato, exc))
     except MemoryError:  # beyond a worker's memory cap, or the machine's
-        return Extraction(Record.failed(archivo, digest, formato, TooLargeError(
+        return Extraction(Record.failed(archivo, digest, formato, MemoryLimitError(
             "La lectura del documento necesitó más memoria de la disponible por documento: puede ser "
             "demasiado grande o estar dañado; revíselo.", archivo)))
     except (RecursionError, Exception) as exc:  # noqa: BLE001 - a bad file never stops a batch

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from extractor.batch import process
+from extractor.catalog import Catalog
 from extractor.cli import main
 from extractor.model.document import Document
 from extractor.readers import registry
@@ -143,12 +144,15 @@ def test_memory_cap_gives_that_document_an_error_and_the_batch_goes_on(tmp_path:
     greedy = _document(tmp_path, "voraz.txt", GREEDY)
     cap = _address_space() + (256 << 20)  # a forked worker starts at this process's size
     test_reader.allocate = cap  # more than the whole cap: refused whatever the worker holds
-    results = list(process([str(greedy), str(SEED)], workers=1, timeout=600, memory_limit=cap))
+    catalog = Catalog(tmp_path / "catalogo.sqlite")
+    results = list(process([str(greedy), str(SEED)], workers=1, timeout=600, memory_limit=cap, catalog=catalog))
     capped, seed = results[0][0], results[1][0]
     assert capped.estado == "error" and capped.error is not None
     assert capped.error.codigo == "demasiado_grande"
     assert "memoria" in capped.error.mensaje
     assert seed.estado in {"ok", "parcial"}
+    assert len(catalog) == 1  # a document refused by the cap is not kept: another cap may read it
+    catalog.close()
     # Without the cap the same document is read: it is the cap that refused it.
     test_reader.allocate = 256 << 20
     uncapped = list(process([str(greedy)], workers=1, timeout=600, memory_limit=None))[0][0]
