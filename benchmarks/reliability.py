@@ -75,10 +75,11 @@ def add_non_documents(folder: Path) -> list[Path]:
 
 
 def poai(*args: str, cwd: Path | None = None) -> subprocess.Popen[str]:
-    """The ``poai`` command in a subprocess (measuring its peak memory), stderr captured."""
+    """The ``poai`` command in a subprocess (measuring its peak memory), stderr captured; in a
+    process group of its own, with its workers, as a service manager runs it."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, "-c", _WRAPPER, *args], cwd=cwd, env=env, text=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
 
 def finish(process: subprocess.Popen[str], timeout: float = 900) -> tuple[int, str, dict[str, int]]:
@@ -168,11 +169,16 @@ class Outputs:
         return temps(self.folder, self.csv)
 
 
-def _signal_when(process: subprocess.Popen[str], ready: Any, signum: int, poll: float = 0.001) -> bool:
-    """Send ``signum`` as soon as ``ready()`` holds (False: the run ended first)."""
+def _signal_when(process: subprocess.Popen[str], ready: Any, signum: int, poll: float = 0.001,
+                 group: bool = False) -> bool:
+    """Send ``signum`` as soon as ``ready()`` holds, to the run or to its whole process group (the
+    run and its workers, as a service manager stops a service); False: the run ended first."""
     while process.poll() is None:
         if ready():
-            process.send_signal(signum)
+            if group:
+                os.killpg(process.pid, signum)
+            else:
+                process.send_signal(signum)
             return True
         time.sleep(poll)
     return False
@@ -186,19 +192,21 @@ def previous_outputs(corpus: Path, work: Path, workers: int) -> tuple[Path, int]
 
 
 def interrupt(corpus: Path, work: Path, signum: int, phase: str, workers: int, base: Path) -> dict[str, Any]:
-    """A run stopped by ``signum`` while reading (its catalog filling) or while writing (its
-    temporary files there), over the previous outputs copied from ``base``; then what was left."""
+    """A run stopped by ``signum`` while reading (its catalog filling), while writing (its
+    temporary files there) or, in phase "grupo", while reading with its workers signalled too;
+    over the previous outputs copied from ``base``; then what was left."""
     shutil.copytree(base, work)
     out = Outputs(work)
     before = out.digests()
     result: dict[str, Any] = {"senal": signal.Signals(signum).name, "fase": phase}
     for _attempt in range(3):
-        if phase == "lectura":
+        if phase in ("lectura", "grupo"):
             out.catalog.unlink(missing_ok=True)  # reading again, the catalog filling as it goes
             for extra in (Path(f"{out.catalog}-wal"), Path(f"{out.catalog}-shm")):
                 extra.unlink(missing_ok=True)
             run = poai(*out.args(corpus, "--workers", str(workers)))
-            reached = _signal_when(run, lambda: _catalog_rows(out.catalog) >= 1, signum, poll=0.01)
+            reached = _signal_when(run, lambda: _catalog_rows(out.catalog) >= 1, signum, poll=0.01,
+                                   group=phase == "grupo")
         else:  # the catalog is warm: reading is instant and writing is most of the run
             run = poai(*out.args(corpus, "--workers", str(workers)))
             reached = _signal_when(run, lambda: bool(out.temps()), signum)
@@ -267,7 +275,8 @@ def _disk_full_inside(corpus: Path, mount: Path, report: Path, workers: int, bas
     report.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
 
 
-CASES = ("term_lectura", "term_escritura", "kill_lectura", "kill_escritura", "disco_lleno", "concurrentes")
+CASES = ("term_lectura", "term_escritura", "term_grupo", "kill_lectura", "kill_escritura", "disco_lleno",
+         "concurrentes")
 
 
 def faults(n: int, seed: int, workers: int, work: Path, formats: tuple[str, ...],

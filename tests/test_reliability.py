@@ -243,11 +243,11 @@ def test_a_write_refused_by_the_system_leaves_no_temporary_file(tmp_path: Path) 
 
 @pytest.fixture(scope="module")
 def faults(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    cases = ("term_lectura", "term_escritura", "kill_escritura", "disco_lleno", "concurrentes")
-    return reliability.faults(4, 1, 1, tmp_path_factory.mktemp("fallas"), (".docx",), cases)
+    cases = ("term_lectura", "term_escritura", "term_grupo", "kill_escritura", "disco_lleno", "concurrentes")
+    return reliability.faults(4, 1, 2, tmp_path_factory.mktemp("fallas"), (".docx",), cases)
 
 
-@pytest.mark.parametrize("phase", ["lectura", "escritura"])
+@pytest.mark.parametrize("phase", ["lectura", "escritura", "grupo"])  # "grupo": its workers signalled too
 def test_sigterm_stops_like_ctrl_c(faults: dict[str, dict[str, object]], phase: str) -> None:
     case = faults[f"term_{phase}"]
     assert case["alcanzado"], case  # the signal came while reading / while the temporary files existed
