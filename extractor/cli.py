@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,6 +26,7 @@ from extractor.writers.jsonl import JsonLinesWriter, dumps
 from extractor.writers.report import AuditReport, MatchTable
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them
 
 # argparse writes its own messages in English; these are the ones a user can meet.
 _ARGPARSE_ES = [
@@ -204,14 +207,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # help, version and usage errors
         return int(exc.code or 0)
+    previous = _stop_on_term()
     try:
         return _COMMANDS[args.orden](args)
     except PoaiError as exc:
         print(f"poai: error: {exc.mensaje}{_hint(exc.ajuste)}", file=sys.stderr)
         return EXIT_USAGE
+    except _Terminated:
+        print("\npoai: detenido (señal de terminación); no se escribió ninguna salida a medias y las "
+              "salidas anteriores quedan como estaban.", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("\npoai: interrumpido; no se escribió ninguna salida a medias.", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output (``| head``) has gone: stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -228,6 +236,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"poai: error inesperado ({type(exc).__name__}): {exc}. Las salidas anteriores quedan como "
               "estaban; informe este mensaje al equipo de poai (con --verbose se ve el detalle).", file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (what ``kill`` and service managers send): the run stops as Ctrl-C stops it, its
+    temporary files removed and the previous outputs left intact."""
+
+
+def _on_term(_signum: int, _frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second TERM must not cut the clean-up short
+    raise _Terminated
+
+
+def _stop_on_term() -> Any:
+    """Handle SIGTERM like Ctrl-C while a command runs; returns the handler to restore."""
+    if threading.current_thread() is not threading.main_thread():
+        return None  # signals reach the main thread only
+    return signal.signal(signal.SIGTERM, _on_term)
 
 
 class _Bar:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import math
@@ -20,18 +21,25 @@ FILE_NAMES = {
 
 
 class CsvWriter:
-    """One CSV per sheet in ``folder``; each written to a temporary name, renamed on close."""
+    """One CSV per sheet in ``folder``; each written to a temporary name, renamed on close.
+
+    The temporary files are made by the first write (a run that never gets to write leaves
+    nothing behind), and every one of them is removed on failure, whatever removing meets."""
 
     def __init__(self, folder: Path, with_coverage: bool = False) -> None:
         self.folder = folder
         self.files: dict[str, tuple[AtomicFile, TextIO, Any]] = {}
         self.layout = sheet_columns(with_coverage)
-        for name, columns in self.layout.items():
-            atomic = AtomicFile(folder / FILE_NAMES[name])
-            stream = open(atomic.path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed in close()
+        self.atomics = {name: AtomicFile(folder / FILE_NAMES[name]) for name in self.layout}
+
+    def _writer(self, name: str) -> Any:
+        if name not in self.files:
+            atomic = self.atomics[name]
+            stream = open(atomic.create(), "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed in close()
             writer = csv.writer(stream)
-            writer.writerow([c.name for c in columns])
             self.files[name] = (atomic, stream, writer)
+            writer.writerow([c.name for c in self.layout[name]])
+        return self.files[name][2]
 
     def add(self, rows: Rows) -> None:
         """Append a chunk's rows (built once for every writer)."""
@@ -40,27 +48,36 @@ class CsvWriter:
 
     def add_coverage(self, rows: list[dict[str, Any]]) -> None:
         """Fill cobertura_poa.csv."""
-        if "Cobertura POA" in self.files:
+        if "Cobertura POA" in self.layout:
             self._rows("Cobertura POA", rows)
 
     def _rows(self, name: str, rows: list[dict[str, Any]]) -> None:
-        if name not in self.files:
+        if name not in self.layout:
             return
-        _atomic, _stream, writer = self.files[name]
+        writer = self._writer(name)
         columns = self.layout[name]
         for row in rows:
             writer.writerow([_value(row.get(c.name), c.kind) for c in columns])
 
     def close(self) -> None:
-        """Finish every file and move it into place."""
-        for atomic, stream, _writer in self.files.values():
-            stream.close()
-            atomic.commit()
+        """Finish every file, then move them all into place: a failure (a full disk) leaves none."""
+        try:
+            for name in self.layout:
+                self._writer(name)  # a sheet without rows still gets its header
+            for _atomic, stream, _writer in self.files.values():
+                stream.close()  # flushes: a full disk shows here
+            for atomic, _stream, _writer in self.files.values():
+                atomic.commit()
+        except BaseException:
+            self.abort()
+            raise
 
     def abort(self) -> None:
-        """Drop the temporary files (an interrupted run)."""
-        for atomic, stream, _writer in self.files.values():
-            stream.close()
+        """Drop the temporary files (an interrupted run), whatever closing each one meets."""
+        for _atomic, stream, _writer in self.files.values():
+            with contextlib.suppress(OSError, ValueError):
+                stream.close()
+        for atomic in self.atomics.values():
             atomic.discard()
 
 

@@ -7,6 +7,7 @@ temporary name and renamed at the end, so an interrupted run leaves the previous
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 from collections import Counter
@@ -163,10 +164,18 @@ class WorkbookWriter:
     def abort(self) -> None:
         """Drop the sheets streamed so far (an interrupted run); the target is left untouched."""
         for sheet in [self.summary_sheet, *self.sheets.values()]:
-            sheet.close()  # finishes the sheet's temporary XML stream
+            # Whatever one sheet meets (a save that failed half-way on a full disk), every
+            # other is still dropped, and no half-written XML stream is left to the collector.
+            with contextlib.suppress(Exception):
+                sheet.close()  # finishes the sheet's temporary XML stream
             writer = getattr(sheet, "_writer", None)
+            for stream in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+                if stream is not None:
+                    with contextlib.suppress(Exception):
+                        stream.close()
             if writer is not None:
-                writer.cleanup()  # and removes it
+                with contextlib.suppress(Exception):
+                    writer.cleanup()  # and removes it
 
 
 def _row_fill(sheet: str, row: dict[str, Any]) -> PatternFill | None:
