@@ -17,13 +17,13 @@ from extractor.errors import RulesError, os_reason
 SEVERITIES = ("error", "advertencia", "info")
 RULES = ("campo_vacio", "seccion_faltante", "sin_funciones", "funcion_incompleta", "ponderacion_total",
          "sin_aprobacion", "funcion_sin_poa", "lectura_dudosa", "item_duplicado", "ocupante_duplicado",
-         "superior_desconocido")
+         "superior_desconocido", "documento_repetido")
 DEFAULT_SEVERITY = {
     "campo_vacio": "advertencia", "seccion_faltante": "advertencia", "sin_funciones": "error",
     "funcion_incompleta": "advertencia", "ponderacion_total": "error", "sin_aprobacion": "advertencia",
     "funcion_sin_poa": "advertencia", "lectura_dudosa": "advertencia", "item_duplicado": "error",
     "ocupante_duplicado": "advertencia",
-    "superior_desconocido": "info",
+    "superior_desconocido": "info", "documento_repetido": "info",
 }
 # How an office reads each rule's name.
 RULE_NAMES = {
@@ -33,6 +33,7 @@ RULE_NAMES = {
     "lectura_dudosa": "Lectura dudosa",
     "item_duplicado": "Ítem duplicado", "ocupante_duplicado": "Misma persona en dos puestos",
     "superior_desconocido": "Superior sin POAI en el lote",
+    "documento_repetido": "El mismo POAI en otro archivo",
 }
 # Fields whose absence is always a finding (SCHEMA.md), and their severity by default.
 ALWAYS_REQUIRED = ("denominacion", "objetivo", "gestion")
