@@ -20,12 +20,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from extractor import page_progress
 from extractor.catalog import Catalog
 from extractor.errors import REEXPORT, DamagedFileError, MemoryLimitError, PoaiError, ReadTimeoutError
 from extractor.model.facts import AuditFacts
 from extractor.model.record import ErrorInfo, Record
 from extractor.pipeline import Extraction, load_file, read_bytes
 
+# progress(done, total, path) as each file is read; a progress that also has a method
+# ``page(path, number, pages)`` is told each page read by OCR while a scan is read.
 Progress = Callable[[int, int, str], None]
 WORKER_MEMORY_BYTES = 4 * 1024**3
 # Files in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
@@ -61,6 +64,19 @@ def _limit_worker_memory(limit: int | None) -> None:
         pass  # not on this platform: the time limit still applies
 
 
+def _start_worker(memory_limit: int | None, pages: Any) -> None:
+    """Worker initializer: the memory cap, and the queue its OCR pages are told on (or None)."""
+    _limit_worker_memory(memory_limit)
+    if pages is not None:
+        page_progress.worker_setup(pages)
+
+
+def _read_in_worker(data: bytes, archivo: str, password: str | None, sha256: str, ocr: str) -> Extraction:
+    """:func:`read_bytes` in a worker, its OCR pages told to the batch."""
+    with page_progress.reading(archivo):
+        return read_bytes(data, archivo, password, sha256, ocr)
+
+
 @dataclass
 class _Job:
     """One input: its path and, once loaded, its digest and what became of it."""
@@ -86,6 +102,8 @@ class _Batch:
         self.lock = threading.Lock()
         self.done = 0
         self.pool: Any = None
+        self._on_page: page_progress.PageCallback | None = getattr(progress, "page", None)
+        self.page_seen: page_progress.PageCallback | None = self.page if self._on_page is not None else None
 
     def load(self, path: str) -> _Job:
         """Read and hash a file once; take its record from the catalog when it is there."""
@@ -113,8 +131,8 @@ class _Batch:
         """Send a loaded file to a worker (or leave it to be read in this process)."""
         if job.data is None or self.pool is None:
             return
-        job.future = self.pool.schedule(read_bytes, args=(job.data, job.path, self.password, job.digest, self.ocr),
-                                        timeout=self.timeout)
+        job.future = self.pool.schedule(_read_in_worker, args=(job.data, job.path, self.password, job.digest,
+                                                               self.ocr), timeout=self.timeout)
         job.future.add_done_callback(partial(_done, self.tick, job.path))
         job.data = None  # the worker has its copy
 
@@ -124,6 +142,12 @@ class _Batch:
             self.done += 1
             if self.progress:
                 self.progress(self.done, len(self.files), path)
+
+    def page(self, path: str, number: int, pages: int) -> None:
+        """Report one more page read by OCR in ``path``."""
+        if self._on_page is not None:
+            with self.lock:
+                self._on_page(path, number, pages)
 
     def finish(self, job: _Job) -> Extraction:
         """The extraction of a job, waiting for its worker if needed."""
@@ -139,7 +163,8 @@ class _Batch:
             return job.result
         if job.future is None:
             assert job.data is not None
-            extraction, keep = read_bytes(job.data, job.path, self.password, job.digest, self.ocr), True
+            with page_progress.reading(job.path, self.page_seen):
+                extraction, keep = read_bytes(job.data, job.path, self.password, job.digest, self.ocr), True
             job.data = None
             self.tick(job.path)
         else:
@@ -171,11 +196,13 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
     stats.total = len(files)
     workers = workers or default_workers()
     batch = _Batch(files, workers, catalog, progress, stats, timeout, password, ocr, memory_limit)
+    relay: page_progress.Relay | None = None
     if files and (timeout is not None or (workers > 1 and len(files) > 1)):
         from pebble import ProcessPool
 
-        batch.pool = ProcessPool(max_workers=max(1, min(workers, len(files))), initializer=_limit_worker_memory,
-                                 initargs=(memory_limit,))
+        relay = page_progress.Relay(batch.page_seen) if batch.page_seen is not None else None
+        batch.pool = ProcessPool(max_workers=max(1, min(workers, len(files))), initializer=_start_worker,
+                                 initargs=(memory_limit, relay.queue if relay is not None else None))
     window: deque[_Job] = deque()
     upcoming = iter(files)
     try:
@@ -203,6 +230,8 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
         if batch.pool is not None:
             batch.pool.stop()
             batch.pool.join()
+        if relay is not None:
+            relay.close()
 
 
 def _stale(record: Record, ocr: str) -> bool:

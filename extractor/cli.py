@@ -265,14 +265,24 @@ class _Bar:
         self.bar: Any = None
 
     def __call__(self, done: int, total: int, path: str) -> None:
+        self._open(total)
+        self.bar.set_postfix_str(Path(path).name, refresh=False)
+        self.bar.update(done - self.bar.n)
+
+    def page(self, path: str, number: int, pages: int) -> None:
+        """A page of a scan read by OCR: the bar says which, while the document is still being read."""
+        self._open(None)
+        self.bar.set_postfix_str(f"{Path(path).name}: página {number} de {pages} (OCR)")
+
+    def _open(self, total: int | None) -> None:
         if self.bar is None:
             from tqdm import tqdm
 
             self.bar = tqdm(total=total, file=sys.stderr, unit="doc", disable=None, dynamic_ncols=True,
                             desc="Leyendo",
                             bar_format="{desc} {n_fmt}/{total_fmt} |{bar}| quedan {remaining}{postfix}")
-        self.bar.set_postfix_str(Path(path).name, refresh=False)
-        self.bar.update(done - self.bar.n)
+        elif total is not None and self.bar.total is None:
+            self.bar.total = total
 
     def close(self) -> None:
         if self.bar is not None:

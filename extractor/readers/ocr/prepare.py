@@ -32,7 +32,7 @@ _MAX_RULE_THICK_IN = 0.04
 # A bilevel page's shading: specks of ink at most this many pixels, more than this share of a
 # square this wide (inches) around them.
 _SPECK_PIXELS = 2
-_SHADE_WINDOW_IN = 0.08
+_SHADE_WINDOW_IN = 0.16
 _SHADE_DENSITY = 0.06
 # A run of ink left on either side along more than this share of its length runs through text.
 _TEXT_CROSSING = 0.25
