@@ -82,7 +82,7 @@ def poai(*args: str, cwd: Path | None = None) -> subprocess.Popen[str]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
 
-def finish(process: subprocess.Popen[str], timeout: float = 900) -> tuple[int, str, dict[str, int]]:
+def finish(process: subprocess.Popen[str], timeout: float | None = None) -> tuple[int, str, dict[str, int]]:
     """Exit status, stderr (without the memory line) and peak memory of a finished run."""
     _out, err = process.communicate(timeout=timeout)
     usage: dict[str, int] = {}
