@@ -82,7 +82,7 @@ def poai(*args: str, cwd: Path | None = None) -> subprocess.Popen[str]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
 
-def finish(process: subprocess.Popen[str], timeout: float = 900) -> tuple[int, str, dict[str, int]]:
+def finish(process: subprocess.Popen[str], timeout: float | None = None) -> tuple[int, str, dict[str, int]]:
     """Exit status, stderr (without the memory line) and peak memory of a finished run."""
     _out, err = process.communicate(timeout=timeout)
     usage: dict[str, int] = {}
@@ -247,7 +247,9 @@ def disk_full(corpus: Path, work: Path, workers: int, base: Path) -> dict[str, A
     probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True, text=True)
     if probe.returncode != 0:
         return {"medido": False, "motivo": f"unshare no disponible: {probe.stderr.strip()}"}
-    subprocess.run(command, check=True, capture_output=True, text=True, timeout=900)
+    inside = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    if inside.returncode != 0 or not report.exists():  # e.g. no tmpfs mount allowed in the namespace
+        return {"medido": False, "motivo": f"no se pudo montar un disco pequeño: {inside.stderr.strip()[-300:]}"}
     return {"medido": True, "variantes": json.loads(report.read_text(encoding="utf-8"))}
 
 

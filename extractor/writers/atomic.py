@@ -37,13 +37,17 @@ def _prefix(target: Path) -> str:
 
 
 def _lock(handle: int, wait: bool) -> bool:
-    """Take the exclusive lock of an open temporary file (False: someone else holds it)."""
+    """Take the exclusive lock of an open temporary file: a writer (``wait``) waits for it, a
+    cleaner does not (False: someone holds it). Where there are no locks (another system, a
+    file system without them) a writer goes on and a cleaner removes nothing."""
     if fcntl is None:
-        return True
+        return wait
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-    except OSError:
+    except BlockingIOError:
         return False
+    except OSError:
+        return wait
     return True
 
 

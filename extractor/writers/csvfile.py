@@ -60,7 +60,7 @@ class CsvWriter:
             writer.writerow([_value(row.get(c.name), c.kind) for c in columns])
 
     def close(self) -> None:
-        """Finish every file, then move them all into place: a failure (a full disk) leaves none."""
+        """Finish every file, then move them all into place; a failure (a full disk) leaves no temporary file."""
         try:
             for name in self.layout:
                 self._writer(name)  # a sheet without rows still gets its header
