@@ -391,6 +391,14 @@ def _redecoded(value: str) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+def _undone(value: str, squeezed_truth: dict[str, str]) -> bool:
+    """Whether ``value`` is (part of) a value of the sample once its Windows-1252 reading is undone."""
+    fixed = _redecoded(value)
+    if fixed == value or "\ufffd" in fixed or len(_squeeze(fixed)) < 3:
+        return False
+    return any(_squeeze(fixed) in t for t in squeezed_truth)
+
+
 def garbage(record: dict[str, Any], expected: dict[str, Any], labels: set[str]) -> list[tuple[str, str, str]]:
     """(path, value, class) for the values of ``record`` that are garbage, judged against the
     sample's ``expected`` record (a value of the sample is never garbage): illegible characters,
@@ -406,7 +414,7 @@ def garbage(record: dict[str, Any], expected: dict[str, Any], labels: set[str]) 
         glyphs = "".join(value.split())
         if any(unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") for ch in glyphs) or "\ufffd" in glyphs:
             found.append((path, value, "caracteres ilegibles"))
-        elif _redecoded(value) != value and any(_squeeze(_redecoded(value)) in t for t in squeezed_truth):
+        elif _undone(value, squeezed_truth):
             found.append((path, value, "mal decodificado"))
         elif not squeezed or (len(glyphs) >= 6 and len(squeezed) < len(glyphs) / 2):
             found.append((path, value, "símbolos"))
