@@ -369,18 +369,41 @@ def _squeeze(text: str) -> str:
 
 
 def _layout_labels() -> set[str]:
-    """Every heading and label of the layout data (several words), squeezed."""
+    """Every heading and label of the layout data (several words), and the one-word headings
+    that open a section alone, squeezed."""
     from extractor.layout.spec import vocabulary
 
     spec = vocabulary()
     tables = [spec.sections, spec.puesto, spec.aprobacion, *spec.columns.values()]
-    return {_squeeze(s) for table in tables for synonyms in table.values() for s in synonyms if " " in s.strip()}
+    labels = {_squeeze(s) for table in tables for synonyms in table.values() for s in synonyms if " " in s.strip()}
+    return labels | {_squeeze(s) for key in spec.one_word_sections for s in spec.sections[key] if " " not in s.strip()}
+
+
+def _redecoded(value: str) -> str:
+    """``value`` as it reads when its characters are taken back to Windows-1252 bytes and decoded
+    as UTF-8 (the undoing of UTF-8 read as Windows-1252)."""
+    raw = bytearray()
+    for ch in value:
+        try:
+            raw += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            raw += ch.encode("latin-1", errors="replace") if ord(ch) < 0x100 else ch.encode("utf-8")
+    return raw.decode("utf-8", errors="replace")
+
+
+def _undone(value: str, squeezed_truth: dict[str, str]) -> bool:
+    """Whether ``value`` is (part of) a value of the sample once its Windows-1252 reading is undone."""
+    fixed = _redecoded(value)
+    if fixed == value or "\ufffd" in fixed or len(_squeeze(fixed)) < 3:
+        return False
+    return any(_squeeze(fixed) in t for t in squeezed_truth)
 
 
 def garbage(record: dict[str, Any], expected: dict[str, Any], labels: set[str]) -> list[tuple[str, str, str]]:
     """(path, value, class) for the values of ``record`` that are garbage, judged against the
-    sample's ``expected`` record: symbols only, a layout heading or label, or a value of the
-    sample (or two of them) with its spaces lost."""
+    sample's ``expected`` record (a value of the sample is never garbage): illegible characters,
+    UTF-8 read as Windows-1252 (it decodes back to a value of the sample), mostly symbols, a
+    heading or label of the layout, or a value of the sample with its spaces lost."""
     truth = {value for _path, value in text_values(expected)}
     squeezed_truth = {_squeeze(v): v for v in truth}
     found = []
@@ -388,7 +411,12 @@ def garbage(record: dict[str, Any], expected: dict[str, Any], labels: set[str]) 
         if value in truth:
             continue
         squeezed = _squeeze(value)
-        if not squeezed:
+        glyphs = "".join(value.split())
+        if any(unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") for ch in glyphs) or "\ufffd" in glyphs:
+            found.append((path, value, "caracteres ilegibles"))
+        elif _undone(value, squeezed_truth):
+            found.append((path, value, "mal decodificado"))
+        elif not squeezed or (len(glyphs) >= 6 and len(squeezed) < len(glyphs) / 2):
             found.append((path, value, "símbolos"))
         elif len(squeezed) >= 6 and squeezed in labels and squeezed not in squeezed_truth:
             found.append((path, value, "título del formulario"))
@@ -425,6 +453,8 @@ class Report:
     codes: Counter[str] = field(default_factory=Counter)
     by_mutation: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     ok_garbage: list[dict[str, str]] = field(default_factory=list)
+    garbage_values: int = 0  # garbage values in readable records, whatever their estado
+    garbage_flagged: int = 0  # of them, with a lectura_dudosa finding on their field
     doubtful: int = 0  # readable records with a lectura_dudosa finding
     xref: Counter[str] = field(default_factory=Counter)
     xref_pdftotext: int = 0  # of them, how many pdftotext reads
@@ -438,7 +468,8 @@ class Report:
         return {"n": self.n, "seed": self.seed, "inputs": self.inputs, "records": self.records,
                 "missing": self.missing, "tracebacks": self.tracebacks, "codes": dict(self.codes),
                 "by_mutation": {k: dict(v) for k, v in sorted(self.by_mutation.items())},
-                "ok_garbage": self.ok_garbage, "doubtful": self.doubtful, "xref": dict(self.xref),
+                "ok_garbage": self.ok_garbage, "garbage_values": self.garbage_values,
+                "garbage_flagged": self.garbage_flagged, "doubtful": self.doubtful, "xref": dict(self.xref),
                 "xref_pdftotext": self.xref_pdftotext, "xref_both": self.xref_both, "xref_exact": self.xref_exact,
                 "seconds": round(self.seconds, 1),
                 "messages": dict(self.messages.most_common())}
@@ -523,9 +554,13 @@ def _count(report: Report, record: dict[str, Any], mutant: Mutant, expected: dic
     report.by_mutation[f"{mutant.source.suffix.lstrip('.')}:{mutant.mutation}"][code] += 1
     if error is None and any(f["regla"] == "lectura_dudosa" for f in record.get("auditoria", [])):
         report.doubtful += 1
-    if record["estado"] == "ok":
+    if error is None:
+        flagged = {f["campo"] for f in record.get("auditoria", []) if f["regla"] == "lectura_dudosa"}
         for campo, value, kind in garbage(record, expected, labels):
-            report.ok_garbage.append({"archivo": mutant.name, "campo": campo, "valor": value[:80], "clase": kind})
+            report.garbage_values += 1
+            report.garbage_flagged += campo in flagged
+            if record["estado"] == "ok":
+                report.ok_garbage.append({"archivo": mutant.name, "campo": campo, "valor": value[:80], "clase": kind})
     if mutant.mutation in XREF_MUTATIONS and mutant.source.suffix == ".pdf":
         report.xref[code] += 1
         read = error is None
@@ -555,7 +590,9 @@ def render(report: Report) -> str:
               f"| entradas sin registro | {len(report.missing)} |",
               f"| excepciones que escapan de un lector (error genérico) | {len(report.tracebacks)} |",
               f"| registros `ok` con valores basura | {len({g['archivo'] for g in report.ok_garbage})} |",
-              f"| registros leídos con `lectura_dudosa` | {report.doubtful} |"]
+              f"| registros leídos con `lectura_dudosa` | {report.doubtful} |",
+              f"| valores basura en registros leídos, con `lectura_dudosa` | {report.garbage_flagged} de "
+              f"{report.garbage_values} |"]
     xref_total = sum(report.xref.values())
     read = report.xref["ok"] + report.xref["parcial"]
     lines.append(f"| PDF con la tabla de referencias dañada: leídos | {read} de {xref_total} "
