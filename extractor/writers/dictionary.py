@@ -102,6 +102,12 @@ _BY_SHEET: dict[str, dict[str, str]] = {
         "Puestos": "Puestos que la atienden.",
         "Atendida": "Sí si al menos una función la atiende.",
     },
+    "Diccionario": {
+        "Hoja": "Hoja del libro; al final, el código de cada regla de auditoría.",
+        "Columna": "Columna de la hoja (vacía en la fila que describe la hoja entera); para una regla, su nombre.",
+        "Tipo de dato": "Texto, número, fecha o Sí / No; para una regla, su severidad si la entidad no la cambia.",
+        "Descripción": "Qué contiene la columna; para una regla, qué revisa.",
+    },
     "Por unidad": {
         "Dependencia": "Unidad organizacional (las grafías de un mismo nombre se agrupan).",
         "Puestos": "POAI leídos de la unidad.",
@@ -135,7 +141,7 @@ _KINDS = {"text": "texto", "long": "texto largo", "code": "texto (código)", "in
 HEADER = ["Hoja", "Columna", "Tipo de dato", "Descripción"]
 RULES_HEADER = ["Regla", "Nombre", "Severidad por defecto", "Qué revisa"]
 COLUMNS = [Column("Hoja", "text", 16), Column("Columna", "text", 34), Column("Tipo de dato", "text", 16),
-           Column("Descripción", "long", 90)]
+           Column("Descripción", "long", 75)]
 
 
 def describe(sheet: str, column: str) -> str:
