@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -225,10 +227,11 @@ def test_diccionario_describes_every_column_and_every_rule_in_spanish(workbook: 
     rules_at = next(i for i, r in enumerate(values) if r[0] == "Regla")
     assert values[rules_at] == ["Regla", "Nombre", "Severidad por defecto", "Qué revisa"]
     rules = {r[0]: r for r in values[rules_at + 1:]}
+    assert sheet.column_dimensions["A"].width >= 0.9 * max(len(code) for code in rules)  # codes shown whole
     for code in [*RULES, "documento_repetido"]:
         assert code in rules, code
         _code, name, severity, meaning = rules[code]
-        assert name and severity in {"error", "advertencia", "info"} and len(meaning) > 20
+        assert name and name != code and severity in {"error", "advertencia", "info"} and len(meaning) > 20
 
 
 def test_formula_like_text_stays_text_and_rows_leave_no_dimensions(tmp_path: Path) -> None:
@@ -277,3 +280,12 @@ def test_text_lines_match_what_libreoffice_draws() -> None:
                  "profesional en sistemas de información geográfica, con calidad, oportunidad y en el marco "
                  "de la normativa vigente.")
     assert text_lines(objective, 50) in (5, 6)  # drawn in 5; the estimate may take one more, never fewer
+
+
+def test_workbook_benchmark_runs_on_a_few_records(tmp_path: Path) -> None:
+    records = tmp_path / "r.jsonl"
+    records.write_text("\n".join(json.dumps(r.to_dict()) for r in _records()[:5]), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "workbook.py"), str(records), "--n", "8",
+                             "--repeats", "1"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "8 documentos: libro" in result.stdout and "CSV para Excel en español" in result.stdout

@@ -135,12 +135,14 @@ RULE_MEANINGS = {
     "superior_desconocido": "Ningún POAI del lote es del puesto que figura como inmediato superior.",
     "documento_repetido": "El mismo POAI está en dos archivos (por ejemplo el Word y su PDF); se cuenta una vez.",
 }
+# Names of rules that checks/rules.py does not name (yet).
+_NAMES = {"documento_repetido": "Documento repetido"}
 _KINDS = {"text": "texto", "long": "texto largo", "code": "texto (código)", "int": "número entero",
           "float": "número", "date": "fecha", "bool": "Sí / No"}
 
 HEADER = ["Hoja", "Columna", "Tipo de dato", "Descripción"]
 RULES_HEADER = ["Regla", "Nombre", "Severidad por defecto", "Qué revisa"]
-COLUMNS = [Column("Hoja", "text", 16), Column("Columna", "text", 34), Column("Tipo de dato", "text", 16),
+COLUMNS = [Column("Hoja", "text", 22), Column("Columna", "text", 34), Column("Tipo de dato", "text", 16),
            Column("Descripción", "long", 75)]
 
 
@@ -171,5 +173,5 @@ def column_rows(layout: dict[str, list[Column]]) -> list[list[Any]]:
 
 def rule_rows(seen: set[str] | None = None) -> list[list[Any]]:
     """One row per audit rule: code, Spanish name, default severity, meaning."""
-    return [[code, RULE_NAMES.get(code, code), DEFAULT_SEVERITY.get(code, "info"),
+    return [[code, RULE_NAMES.get(code) or _NAMES.get(code, code), DEFAULT_SEVERITY.get(code, "info"),
              RULE_MEANINGS.get(code, RULE_NAMES.get(code, ""))] for code in rule_codes(seen)]
