@@ -66,7 +66,7 @@ def main() -> None:
     parser.add_argument("--poa", action="store_true", help="lay out the POA columns (records read with --poa)")
     args = parser.parse_args()
     records = _records(args.records, args.n)
-    excel = "excel" in inspect.signature(CsvWriter).parameters
+    excel = "excel_es" in inspect.signature(CsvWriter).parameters
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
         (folder / "csv").mkdir()
@@ -76,7 +76,7 @@ def main() -> None:
         line = (f"{len(records)} documentos: libro {book * 1000 / len(records):.2f} ms por documento, "
                 f"CSV {plain * 1000 / len(records):.2f} ms")
         if excel:
-            spanish = statistics.median(_time_csv(records, folder, args.poa, excel=True)
+            spanish = statistics.median(_time_csv(records, folder, args.poa, excel_es=True)
                                         for _ in range(args.repeats))
             line += f", CSV para Excel en español {spanish * 1000 / len(records):.2f} ms"
         size = (folder / "consolidado.xlsx").stat().st_size

@@ -177,8 +177,12 @@ def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_d
         workers: int | None = None, cache: Path | None = None, use_cache: bool = True,
         rules: Rules | None = None, poa: Path | None = None, threshold: float = DEFAULT_THRESHOLD,
         timeout: float | None = None, password: str | None = None, progress: Progress | None = None,
-        poa_unit: str | None = None, ocr: str = "auto", memory_limit: int | None = WORKER_MEMORY_BYTES) -> RunSummary:
+        poa_unit: str | None = None, ocr: str = "auto", csv_excel: bool = False,
+        memory_limit: int | None = WORKER_MEMORY_BYTES) -> RunSummary:
     """Read every POAI of ``inputs`` and write the consolidated workbook ``output``.
+
+    ``csv_dir``: also each sheet as a CSV file there; ``csv_excel``: in the dialect an Excel in
+    Spanish opens into columns (";" between fields, decimal comma).
 
     With ``poa`` (the unit's POA), every function is matched to an operation and the workbook
     gets the "Cobertura POA" sheet; ``poa_unit`` keeps one unit of a POA that holds several.
@@ -190,7 +194,7 @@ def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_d
     with Batch(inputs, options, outputs=(output, json_path), folders=(csv_dir,), beside=output,
                progress=progress) as batch:
         summary = RunSummary(total=len(batch.files))
-        _write_outputs(batch, output, json_path, csv_dir, summary)
+        _write_outputs(batch, output, json_path, csv_dir, summary, csv_excel)
     return summary
 
 
@@ -214,10 +218,10 @@ def _count(record: Record, summary: RunSummary) -> None:
 
 
 def _write_outputs(batch: Batch, output: Path, json_path: Path | None, csv_dir: Path | None,
-                   summary: RunSummary) -> None:
+                   summary: RunSummary, csv_excel: bool = False) -> None:
     with_poa = batch.coverage is not None
     book = WorkbookWriter(output, with_coverage=with_poa)
-    csv_writer = CsvWriter(csv_dir, with_coverage=with_poa) if csv_dir is not None else None
+    csv_writer = CsvWriter(csv_dir, with_coverage=with_poa, excel_es=csv_excel) if csv_dir is not None else None
     json_writer = JsonLinesWriter(json_path) if json_path is not None else None
     try:
         for chunk in _chunks(batch.records(), CHUNK):

@@ -150,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="libro Excel que se escribe")
     run_cmd.add_argument("--json", type=Path, metavar="SALIDA.jsonl", help="además, los registros en JSON Lines")
     run_cmd.add_argument("--csv", type=Path, metavar="CARPETA", help="además, cada hoja como CSV en esta carpeta")
+    run_cmd.add_argument("--csv-excel", action="store_true",
+                         help="con --csv: CSV para Excel en español (separador «;», coma decimal)")
     _poa_options(run_cmd)
     audit_cmd = commands.add_parser(
         "audit", help="revisa la completitud de los POAI y muestra un informe",
@@ -324,13 +326,16 @@ def _unreadable(records: list[Record]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.csv_excel and args.csv is None:
+        print("poai: error: --csv-excel indica cómo escribir los CSV; úselo junto con --csv CARPETA.", file=sys.stderr)
+        return EXIT_USAGE
     bar = _Bar()
     options = _options(args, not args.no_cache)
     try:
         summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=options.workers,
                       cache=options.cache, use_cache=options.use_cache, rules=options.rules, poa=options.poa,
                       threshold=options.threshold, timeout=options.timeout, password=options.password,
-                      progress=bar, poa_unit=options.poa_unit, ocr=options.ocr)
+                      progress=bar, poa_unit=options.poa_unit, ocr=options.ocr, csv_excel=args.csv_excel)
     finally:
         bar.close()
     _report(summary, lambda text: print(text, file=sys.stderr))

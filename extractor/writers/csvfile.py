@@ -1,4 +1,8 @@
-"""The sheets as CSV files (UTF-8 with BOM, so that Excel shows accents), streamed in chunks."""
+"""The sheets as CSV files (UTF-8 with BOM, so that Excel shows accents), streamed in chunks.
+
+Two dialects: the usual one (comma between fields, decimal point), for programs; and the one an
+Excel set to Spanish opens straight into columns (``excel_es``: semicolon, decimal comma).
+"""
 
 from __future__ import annotations
 
@@ -24,10 +28,15 @@ class CsvWriter:
     """One CSV per sheet in ``folder``; each written to a temporary name, renamed on close.
 
     The temporary files are made by the first write (a run that never gets to write leaves
-    nothing behind), and every one of them is removed on failure, whatever removing meets."""
+    nothing behind), and every one of them is removed on failure, whatever removing meets.
 
-    def __init__(self, folder: Path, with_coverage: bool = False) -> None:
+    ``excel_es``: fields separated by ";" and numbers with a decimal comma, as Excel in Spanish
+    (and LibreOffice in a Spanish locale) reads a CSV it opens with a double click.
+    """
+
+    def __init__(self, folder: Path, with_coverage: bool = False, excel_es: bool = False) -> None:
         self.folder = folder
+        self.excel_es = excel_es
         self.files: dict[str, tuple[AtomicFile, TextIO, Any]] = {}
         self.layout = sheet_columns(with_coverage)
         self.atomics = {name: AtomicFile(folder / FILE_NAMES[name]) for name in self.layout}
@@ -36,7 +45,7 @@ class CsvWriter:
         if name not in self.files:
             atomic = self.atomics[name]
             stream = open(atomic.create(), "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed in close()
-            writer = csv.writer(stream)
+            writer = csv.writer(stream, delimiter=";" if self.excel_es else ",")
             self.files[name] = (atomic, stream, writer)
             writer.writerow([c.name for c in self.layout[name]])
         return self.files[name][2]
@@ -56,8 +65,9 @@ class CsvWriter:
             return
         writer = self._writer(name)
         columns = self.layout[name]
+        comma = self.excel_es
         for row in rows:
-            writer.writerow([_value(row.get(c.name), c.kind) for c in columns])
+            writer.writerow([_value(row.get(c.name), c.kind, comma) for c in columns])
 
     def close(self) -> None:
         """Finish every file, then move them all into place; a failure (a full disk) leaves no temporary file."""
@@ -81,17 +91,17 @@ class CsvWriter:
             atomic.discard()
 
 
-def _value(value: Any, kind: str) -> Any:
+def _value(value: Any, kind: str, comma: bool = False) -> Any:
     if value is None or (isinstance(value, float) and math.isnan(value)) or str(value) == "<NA>":
         return ""
     if kind == "bool":
         return "Sí" if value else "No"
     if kind == "float":
-        return float(value)
+        return repr(float(value)).replace(".", ",") if comma else float(value)
     if kind == "int":
         return int(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if kind in {"text", "long"}:
+    if kind in {"text", "long", "code"}:
         return csv_safe(str(value))
     return value

@@ -102,6 +102,12 @@ _BY_SHEET: dict[str, dict[str, str]] = {
         "Puestos": "Puestos que la atienden.",
         "Atendida": "Sí si al menos una función la atiende.",
     },
+    "Diccionario": {
+        "Hoja": "Hoja del libro; al final, el código de cada regla de auditoría.",
+        "Columna": "Columna de la hoja (vacía en la fila que describe la hoja entera); para una regla, su nombre.",
+        "Tipo de dato": "Texto, número, fecha o Sí / No; para una regla, su severidad si la entidad no la cambia.",
+        "Descripción": "Qué contiene la columna; para una regla, qué revisa.",
+    },
     "Por unidad": {
         "Dependencia": "Unidad organizacional (las grafías de un mismo nombre se agrupan).",
         "Puestos": "POAI leídos de la unidad.",
@@ -129,13 +135,15 @@ RULE_MEANINGS = {
     "superior_desconocido": "Ningún POAI del lote es del puesto que figura como inmediato superior.",
     "documento_repetido": "El mismo POAI está en dos archivos (por ejemplo el Word y su PDF); se cuenta una vez.",
 }
+# Names of rules that checks/rules.py does not name (yet).
+_NAMES = {"documento_repetido": "Documento repetido"}
 _KINDS = {"text": "texto", "long": "texto largo", "code": "texto (código)", "int": "número entero",
           "float": "número", "date": "fecha", "bool": "Sí / No"}
 
 HEADER = ["Hoja", "Columna", "Tipo de dato", "Descripción"]
 RULES_HEADER = ["Regla", "Nombre", "Severidad por defecto", "Qué revisa"]
-COLUMNS = [Column("Hoja", "text", 16), Column("Columna", "text", 34), Column("Tipo de dato", "text", 16),
-           Column("Descripción", "long", 90)]
+COLUMNS = [Column("Hoja", "text", 22), Column("Columna", "text", 34), Column("Tipo de dato", "text", 16),
+           Column("Descripción", "long", 75)]
 
 
 def describe(sheet: str, column: str) -> str:
@@ -165,5 +173,5 @@ def column_rows(layout: dict[str, list[Column]]) -> list[list[Any]]:
 
 def rule_rows(seen: set[str] | None = None) -> list[list[Any]]:
     """One row per audit rule: code, Spanish name, default severity, meaning."""
-    return [[code, RULE_NAMES.get(code, code), DEFAULT_SEVERITY.get(code, "info"),
+    return [[code, RULE_NAMES.get(code) or _NAMES.get(code, code), DEFAULT_SEVERITY.get(code, "info"),
              RULE_MEANINGS.get(code, RULE_NAMES.get(code, ""))] for code in rule_codes(seen)]

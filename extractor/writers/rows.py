@@ -60,9 +60,9 @@ SHEETS: dict[str, list[Column]] = {
     "Normas": _ID + [Column("Norma", "long", 60)],
     "Auditoría": _ID + [
         Column("Regla", "text", 20), Column("Severidad", "text", 12), Column("Campo", "text", 28),
-        Column("Mensaje", "long", 70),
+        Column("Mensaje", "long", 60),
     ],
-    "Errores": [Column("Archivo", "text", 40), Column("Código", "text", 20), Column("Mensaje", "long", 80)],
+    "Errores": [Column("Archivo", "text", 40), Column("Código", "text", 20), Column("Mensaje", "long", 60)],
     "Cobertura POA": [
         Column("Código", "code", 10), Column("Acción de corto plazo", "long", 40), Column("Operación", "long", 60),
         Column("N° funciones", "int", 11), Column("N° POAI", "int", 9), Column("Puestos", "long", 60),

@@ -134,11 +134,17 @@ class _Writer(WorksheetWriter):  # type: ignore[misc]
             self.xf.send(self.ignored.to_tree())
 
     def write_hyperlinks(self) -> None:
-        super().write_hyperlinks()  # any made through openpyxl cells
         if not self.links:
+            super().write_hyperlinks()
             return
         ids: dict[str, str] = {}
         element = Element("hyperlinks")
+        for link in self.ws._hyperlinks:  # any made through openpyxl cells: one element holds all
+            if link.target:
+                relation = Relationship(type="hyperlink", TargetMode="External", Target=link.target)
+                self._rels.append(relation)
+                link.id = relation.Id
+            element.append(link.to_tree())
         for ref, target in self.links:
             rel_id = ids.get(target)
             if rel_id is None:
