@@ -32,6 +32,10 @@ class Audit:
     matcher: Matcher | None = None
     corrections: CorrectionSource | None = None
 
+    def __post_init__(self) -> None:
+        self.operations = ({o.codigo: o.operacion for o in self.matcher.operations}
+                           if self.matcher is not None else {})
+
     def document(self, record: Record, facts: AuditFacts | None) -> Record:
         """Apply the corrections, the document rules and the POA link to one record; return it."""
         found = self.corrections(record.sha256, part_of(record)) if self.corrections and record.readable else []
@@ -40,7 +44,7 @@ class Audit:
             audit_document(record, facts, self.rules)
         if self.matcher is not None:
             link_functions(record, self.matcher, self.rules)
-            lost += apply_links(record, found)
+            lost += apply_links(record, found, self.operations)
         record.auditoria.extend(lost)
         return record
 

@@ -20,7 +20,8 @@ from extractor.writers.rows import Rows, sheet_columns
 FILE_NAMES = {
     "Puestos": "puestos.csv", "Funciones": "funciones.csv", "Requisitos": "requisitos.csv",
     "Relaciones": "relaciones.csv", "Cualidades": "cualidades.csv", "Normas": "normas.csv",
-    "Auditoría": "auditoria.csv", "Errores": "errores.csv", "Cobertura POA": "cobertura_poa.csv",
+    "Auditoría": "auditoria.csv", "Correcciones": "correcciones.csv", "Errores": "errores.csv",
+    "Cobertura POA": "cobertura_poa.csv",
 }
 
 

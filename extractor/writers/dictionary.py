@@ -18,6 +18,8 @@ SHEET_PURPOSE = {
     "Cualidades": "Una fila por cualidad personal exigida.",
     "Normas": "Una fila por norma que el puesto debe cumplir.",
     "Auditoría": "Una fila por observación de la auditoría (ver las reglas al final de esta hoja).",
+    "Correcciones": "Una fila por valor corregido a mano (en el navegador o en este libro con poai corregir): "
+                    "antes, después, origen y fecha. Las celdas corregidas van en verde en su hoja.",
     "Errores": "Una fila por archivo que no se pudo leer.",
     "Cobertura POA": "Una fila por operación del POA de la unidad, con las funciones que la atienden.",
     "Diccionario": "Esta hoja: qué contiene cada columna y qué revisa cada regla.",
@@ -30,6 +32,8 @@ _COMMON = {
     "Puesto": "Denominación del puesto del POAI al que pertenece la fila.",
     "N° funciones": "Cantidad de funciones.",
     "Mensaje": "Explicación en palabras.",
+    "Clave": "Columna oculta: une la fila con su documento para que poai corregir tome lo que se cambie en "
+             "esta hoja. No la modifique.",
 }
 
 _BY_SHEET: dict[str, dict[str, str]] = {
@@ -89,6 +93,13 @@ _BY_SHEET: dict[str, dict[str, str]] = {
         "Severidad": "error: debe corregirse; advertencia: conviene revisarla; info: solo informa.",
         "Campo": "Dato observado, como ruta: puesto.ocupante, funciones[1].indicador (cuenta desde 0) …",
     },
+    "Correcciones": {
+        "Campo": "Dato corregido, como ruta: puesto.ocupante, funciones[1].ponderacion (cuenta desde 0) …",
+        "Antes": "Valor que poai leyó del documento.",
+        "Después": "Valor corregido, que el libro ya muestra.",
+        "Origen": "Dónde se corrigió: web (el navegador), libro (poai corregir) o api (Python).",
+        "Fecha": "Cuándo se corrigió.",
+    },
     "Errores": {
         "Código": "Motivo: archivo_danado, pdf_cifrado, sin_texto (escaneo sin texto), formato_no_soportado, "
                   "no_es_poai, demasiado_grande …",
@@ -134,11 +145,13 @@ RULE_MEANINGS = {
     "ocupante_duplicado": "La misma persona ocupa dos puestos.",
     "superior_desconocido": "Ningún POAI del lote es del puesto que figura como inmediato superior.",
     "documento_repetido": "El mismo POAI está en dos archivos (por ejemplo el Word y su PDF); se cuenta una vez.",
+    "correccion_no_aplicada": "Una corrección guardada ya no encuentra su dato en lo leído (el documento o poai "
+                              "cambiaron): revise el dato y corríjalo de nuevo.",
 }
 # Names of rules that checks/rules.py does not name (yet).
-_NAMES = {"documento_repetido": "Documento repetido"}
+_NAMES = {"documento_repetido": "Documento repetido", "correccion_no_aplicada": "Corrección no aplicada"}
 _KINDS = {"text": "texto", "long": "texto largo", "code": "texto (código)", "int": "número entero",
-          "float": "número", "date": "fecha", "bool": "Sí / No"}
+          "float": "número", "date": "fecha", "bool": "Sí / No", "key": "texto (clave de poai)"}
 
 HEADER = ["Hoja", "Columna", "Tipo de dato", "Descripción"]
 RULES_HEADER = ["Regla", "Nombre", "Severidad por defecto", "Qué revisa"]

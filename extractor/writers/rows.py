@@ -14,7 +14,9 @@ from typing import Any
 
 import pandas as pd
 
+from extractor.corrections import part_of
 from extractor.model.record import Funcion, Record
+from extractor.writers.editable import EDITABLE, field_path
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,10 @@ SHEETS: dict[str, list[Column]] = {
     "Auditoría": _ID + [
         Column("Regla", "text", 20), Column("Severidad", "text", 12), Column("Campo", "text", 28),
         Column("Mensaje", "long", 60),
+    ],
+    "Correcciones": _ID + [
+        Column("Campo", "text", 28), Column("Antes", "long", 40), Column("Después", "long", 40),
+        Column("Origen", "text", 9), Column("Fecha", "text", 20),
     ],
     "Errores": [Column("Archivo", "text", 40), Column("Código", "text", 20), Column("Mensaje", "long", 60)],
     "Cobertura POA": [
@@ -161,19 +167,25 @@ def _function_row(ident: dict[str, Any], function: Funcion) -> dict[str, Any]:
 def _requirement_rows(ident: dict[str, Any], record: Record) -> list[dict[str, Any]]:
     rows = [{**ident, "Requisito": "Formación", "Detalle": entry.area,
              "Grado mínimo": _GRADOS.get(entry.grado_minimo or "", entry.grado_minimo),
-             "Prioridad o carácter": entry.prioridad, "Años": None} for entry in record.formacion]
+             "Prioridad o carácter": entry.prioridad, "Años": None, "_item": f"formacion[{index}]"}
+            for index, entry in enumerate(record.formacion)]
     for key, label in _EXPERIENCIA.items():
         years = getattr(record.experiencia, key)
         if years is not None:
             rows.append({**ident, "Requisito": "Experiencia", "Detalle": label, "Grado mínimo": None,
-                         "Prioridad o carácter": None, "Años": years})
+                         "Prioridad o carácter": None, "Años": years, "_item": f"experiencia.{key}"})
     rows += [{**ident, "Requisito": "Conocimiento", "Detalle": entry.conocimiento, "Grado mínimo": None,
-              "Prioridad o carácter": entry.caracter, "Años": None} for entry in record.conocimientos]
+              "Prioridad o carácter": entry.caracter, "Años": None, "_item": f"conocimientos[{index}]"}
+             for index, entry in enumerate(record.conocimientos)]
     return rows
 
 
 def record_rows(record: Record) -> Rows:
-    """The rows one record contributes to each sheet."""
+    """The rows one record contributes to each sheet.
+
+    Rows of the sheets an officer corrects also carry, under keys that are no column, the
+    record ("_registro"), the row's item in it ("_item") and the columns whose value a person
+    corrected ("_corregidas")."""
     rows: Rows = {name: [] for name in SHEETS if name != "Cobertura POA"}
     if record.error is not None:
         rows["Errores"].append({"Archivo": record.archivo, "Código": record.error.codigo,
@@ -181,8 +193,9 @@ def record_rows(record: Record) -> Rows:
         return rows
     ident = {"Archivo": record.archivo, "Parte": part_label(record), "Ítem": record.puesto.item,
              "Puesto": record.puesto.denominacion}
-    rows["Puestos"].append(_post_row(record))
-    rows["Funciones"] = [_function_row(ident, function) for function in record.funciones]
+    rows["Puestos"].append({**_post_row(record), "_item": ""})
+    rows["Funciones"] = [{**_function_row(ident, function), "_item": f"funciones[{index}]"}
+                         for index, function in enumerate(record.funciones)]
     rows["Requisitos"] = _requirement_rows(ident, record)
     for key, label in (("intrainstitucionales", "Intrainstitucional"), ("interinstitucionales", "Interinstitucional")):
         for relation in getattr(record.relaciones, key):
@@ -191,7 +204,37 @@ def record_rows(record: Record) -> Rows:
     rows["Normas"] = [{**ident, "Norma": n} for n in record.normas]
     rows["Auditoría"] = [{**ident, "Regla": f.regla, "Severidad": f.severidad, "Campo": f.campo,
                           "Mensaje": f.mensaje} for f in record.auditoria]
+    rows["Correcciones"] = [{**ident, "Campo": c.get("campo"), "Antes": _shown(c.get("antes")),
+                             "Después": _shown(c.get("despues")), "Origen": c.get("origen"), "Fecha": c.get("fecha")}
+                            for c in record.correcciones]
+    _mark(record, rows)
     return rows
+
+
+def _shown(value: Any) -> str | None:
+    """A corrected value as a cell shows it."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or None
+    if isinstance(value, dict):
+        return " ".join(str(value[k]) for k in ("codigo", "operacion") if value.get(k)) or None
+    if isinstance(value, bool):
+        return "Sí" if value else "No"
+    return str(value)
+
+
+def _mark(record: Record, rows: Rows) -> None:
+    """Tie the rows an officer may correct to their record, and name their corrected columns."""
+    registro = f"{record.sha256}:{part_of(record)}"
+    corrected = {c.get("campo") for c in record.correcciones}
+    for sheet in EDITABLE:
+        for row in rows[sheet]:
+            row["_registro"] = registro
+            if corrected:
+                item = row.get("_item", "")
+                row["_corregidas"] = {name for name in EDITABLE[sheet]
+                                      if field_path(sheet, name, item) in corrected}
 
 
 def collect_rows(records: Iterable[Record]) -> Rows:

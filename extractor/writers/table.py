@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
 
 from extractor.writers.cellsafe import xml_safe
+from extractor.writers.editable import KEY_COLUMN, key
 from extractor.writers.rows import Column
 from extractor.writers.sheets import (
     fit_width,
@@ -35,7 +36,9 @@ HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="305496")
 _LINK_FONT = Font(name="Calibri", size=11, color="0563C1", underline="single")
 _BOLD = Font(name="Calibri", size=11, bold=True)
-_TEXT_KINDS = {"text", "long", "code"}
+# A value a person corrected (Correcciones sheet).
+CORRECTED_FILL = PatternFill("solid", fgColor="C6EFCE")
+_TEXT_KINDS = {"text", "long", "code", "key"}
 _STYLED_KINDS = {"float", "date", "code"}  # kinds whose number format needs a style on every cell
 # Characters a relative link must not hold as they are (a space, "#" would start a location …).
 _ESCAPES = {ch: f"%{ord(ch):02X}" for ch in ' %#?"<>\\^`{|}[]'}
@@ -71,7 +74,7 @@ class Table:
 
     def __init__(self, sheet: Any, columns: list[Column], *, highlight: Highlight | None = None,
                  highlighted: frozenset[str] = frozenset(), links: Links | None = None,
-                 autofilter: bool = True) -> None:
+                 autofilter: bool = True, editable: frozenset[str] = frozenset()) -> None:
         # A heading's longest word is never cut: its column is made wide enough for it.
         columns = [replace(c, width=max(c.width, *(fit_width(w, bold=True) for w in c.name.split())))
                    for c in columns]
@@ -81,8 +84,13 @@ class Table:
         self.link_column = names.index("Archivo") if links is not None and "Archivo" in names else None
         self.link_letter = get_column_letter((self.link_column or 0) + 1)
         self.links = links
+        # The hidden key ties a row to its record and digests its editable cells (writers/editable.py).
+        self.key_index = names.index(KEY_COLUMN) if KEY_COLUMN in names else None
+        self.keyed = [i for i, c in enumerate(columns) if c.name in editable]
         for index, column in enumerate(columns, 1):
             sheet.column_dimensions[get_column_letter(index)].width = column.width
+            if column.kind == "key":
+                sheet.column_dimensions[get_column_letter(index)].hidden = True
         sheet.freeze_panes = "A2"
         setup_print(sheet)
         self.writer = text_columns_writer(sheet)  # after widths, panes and fit to page: it writes them
@@ -107,7 +115,11 @@ class Table:
         """Append one row."""
         fill = self.highlight(row) if self.highlight is not None else None
         values = [_value(column, row.get(column.name)) for column in self.columns]
-        lines = [text_lines(v, c.width) if type(v) is str else 1 for v, c in zip(values, self.columns)]
+        if self.key_index is not None and "_registro" in row:
+            values[self.key_index] = key(row["_registro"], row.get("_item", ""), [values[i] for i in self.keyed])
+        corrected = row.get("_corregidas") or ()
+        lines = [1 if c.kind == "key" else text_lines(v, c.width) if type(v) is str else 1
+                 for v, c in zip(values, self.columns)]
         tall = max(lines, default=1)
         self._tall(tall)
         cells = []
@@ -115,8 +127,8 @@ class Table:
             link = index == self.link_column and bool(value)
             if link and self.links is not None:
                 self.writer.links.append((f"{self.link_letter}{self.rows + 1}", self.links(value)))
-            look = _Look(column.kind, fill if column.name in self.highlighted else None, lines[index] > 1,
-                         tall > 1, link, bold)
+            shade = CORRECTED_FILL if column.name in corrected else fill if column.name in self.highlighted else None
+            look = _Look(column.kind, shade, lines[index] > 1, tall > 1, link, bold)
             cells.append(self._cell(value, look))
         self._write(cells, tall)
 

@@ -25,6 +25,7 @@ from extractor.checks.rules import RULE_NAMES
 from extractor.model.record import Record
 from extractor.writers import dictionary
 from extractor.writers.atomic import atomic_path
+from extractor.writers.editable import EDITABLE, KEY_COLUMN
 from extractor.writers.rows import Column, Rows, sheet_columns
 from extractor.writers.sheets import fit_width, setup_print
 from extractor.writers.table import Links, Table
@@ -42,7 +43,8 @@ _TOTAL_FILL = PatternFill("solid", fgColor="D9E1F2")
 # The cells of a row that carry its highlight (a finding's severity, an unserved operation …).
 _HIGHLIGHTED = frozenset({"Severidad", "Estado", "Código", "Mensaje", "Operación", "Atendida", "Regla"})
 # The sheets with a row per record's item: each row links to its source file.
-RECORD_SHEETS = ("Puestos", "Funciones", "Requisitos", "Relaciones", "Cualidades", "Normas", "Auditoría", "Errores")
+RECORD_SHEETS = ("Puestos", "Funciones", "Requisitos", "Relaciones", "Cualidades", "Normas", "Auditoría",
+                 "Correcciones", "Errores")
 _MAX_PATH_WIDTH = 60.0
 _BINS = [(0, 50, "menos de 50 %"), (50, 75, "50 a 74 %"), (75, 90, "75 a 89 %"), (90, 100, "90 a 99 %"),
          (100, 101, "100 %")]
@@ -59,7 +61,8 @@ class WorkbookWriter:
         self.summary_sheet = self.book.create_sheet("Resumen")
         self.units_sheet = self.book.create_sheet("Por unidad")
         self.units = UnitSummary(with_coverage)
-        self.layout = sheet_columns(with_coverage)
+        self.layout = {name: [*columns, Column(KEY_COLUMN, "key", 10)] if name in EDITABLE else columns
+                       for name, columns in sheet_columns(with_coverage).items()}
         self.table_sheets = {name: self.book.create_sheet(name) for name in self.layout}
         self.tables: dict[str, Table] = {}
         self.dictionary_sheet = self.book.create_sheet("Diccionario")
@@ -80,7 +83,8 @@ class WorkbookWriter:
         for name, columns in self.layout.items():
             columns = [replace(c, width=max(c.width, wide)) if c.name == "Archivo" else c for c in columns]
             self.tables[name] = Table(self.table_sheets[name], columns, highlight=partial(_row_fill, name),
-                                      highlighted=_HIGHLIGHTED, links=links if name in RECORD_SHEETS else None)
+                                      highlighted=_HIGHLIGHTED, links=links if name in RECORD_SHEETS else None,
+                                      editable=frozenset(EDITABLE.get(name, {})))
 
     def add(self, records: list[Record], rows: Rows) -> None:
         """Append a chunk of records, given with their rows."""
