@@ -221,3 +221,23 @@ def test_match_writes_its_tables(tmp_path: Path, capsys: Capture) -> None:
 def test_audit_accepts_the_poa(capsys: Capture) -> None:
     assert main(["audit", str(SAMPLES / "poai_a04_word.docx"), "--poa", str(POA)]) == 0
     assert "no corresponde a ninguna operación del POA de la unidad" in capsys.readouterr().out
+
+
+def test_the_first_run_says_what_the_readme_says(tmp_path: Path, capsys: Capture) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    said = readme.split("La orden termina así:\n\n```\n", 1)[1].split("\n", 1)[0]
+    target = tmp_path / "consolidado.xlsx"
+    assert main(["run", str(SAMPLES), "--poa", str(POA), "-o", str(target)]) == 0
+    assert said in capsys.readouterr().err.splitlines()
+    assert main(["audit", str(SAMPLES)]) == 0
+    out = capsys.readouterr().out
+    assert "Observaciones: 0 de severidad error (0 documentos), 32 advertencias (19 documentos), 50 informativas." \
+        in out and "32\nadvertencias en 19 documentos y 50 notas informativas" in readme
+
+
+def test_the_record_contract_ships_with_every_rule() -> None:
+    from extractor.checks.rules import RULES
+
+    contract = (ROOT / "docs" / "registro.md").read_text(encoding="utf-8")
+    assert "[docs/registro.md](docs/registro.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"| `{rule}` |" in contract for rule in RULES)
