@@ -229,6 +229,11 @@ def test_the_first_run_says_what_the_readme_says(tmp_path: Path, capsys: Capture
     target = tmp_path / "consolidado.xlsx"
     assert main(["run", str(SAMPLES), "--poa", str(POA), "-o", str(target)]) == 0
     assert said in capsys.readouterr().err.splitlines()
+    from openpyxl import load_workbook
+
+    summary = {row[0]: row[1] for row in load_workbook(target, read_only=True)["Resumen"].iter_rows(
+        max_row=12, max_col=2, values_only=True)}
+    assert summary["Leídos con observaciones"] == 34  # the workbook counts as the command does
     assert main(["audit", str(SAMPLES)]) == 0
     out = capsys.readouterr().out
     assert "Observaciones: 0 de severidad error (0 documentos), 32 advertencias (19 documentos), 50 informativas." \
