@@ -7,6 +7,7 @@ in one pass with the same rules. Writers receive each chunk's rows, built once.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from extractor.batch import BatchStats, Progress, output_conflicts, process
+from extractor.batch import WORKER_MEMORY_BYTES, BatchStats, Progress, output_conflicts, process
 from extractor.catalog import Catalog
 from extractor.checks.audit import Audit
 from extractor.checks.corpus import CorpusKey, distinct_poais
@@ -48,6 +49,7 @@ class Options:
     threshold: float = DEFAULT_THRESHOLD
     poa_unit: str | None = None  # the unit to keep where the POA file holds several
     ocr: str = "auto"  # when pages are read by OCR: "auto" (no text layer), "siempre", "nunca"
+    memory_limit: int | None = WORKER_MEMORY_BYTES  # bytes of address space per worker process; None: no cap
 
 
 @dataclass
@@ -158,13 +160,14 @@ class Batch:
         self.matcher = (Matcher(load_poa(self.options.poa, self.options.poa_unit), self.options.threshold)
                         if self.options.poa else None)
         self.coverage = Coverage(self.matcher) if self.matcher is not None else None
-        self.audit = Audit(self.options.rules or DEFAULT_RULES, self.matcher)
         self.stats = BatchStats()
         self.progress = progress
         self.catalog: Catalog | None = None
         if self.options.use_cache and (self.options.cache is not None or beside is not None):
             where = self.options.cache or (beside or Path(".")).resolve().parent / CATALOG_NAME
             self.catalog = Catalog(where)
+        self.audit = Audit(self.options.rules or DEFAULT_RULES, self.matcher,
+                           self.catalog.corrections.of if self.catalog is not None else None)
 
     def __enter__(self) -> Batch:
         return self
@@ -184,7 +187,7 @@ class Batch:
         options = self.options
         extractions = process(self.files, workers=options.workers, catalog=self.catalog, progress=self.progress,
                               stats=self.stats, timeout=options.timeout, password=options.password,
-                              ocr=options.ocr)
+                              ocr=options.ocr, memory_limit=options.memory_limit)
         for record in self.audit.run(extractions):
             if self.coverage is not None:
                 self.coverage.add(record)
@@ -205,18 +208,24 @@ def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_d
         workers: int | None = None, cache: Path | None = None, use_cache: bool = True,
         rules: Rules | None = None, poa: Path | None = None, threshold: float = DEFAULT_THRESHOLD,
         timeout: float | None = None, password: str | None = None, progress: Progress | None = None,
-        poa_unit: str | None = None, ocr: str = "auto") -> RunSummary:
+        poa_unit: str | None = None, ocr: str = "auto", csv_excel: bool = False,
+        memory_limit: int | None = WORKER_MEMORY_BYTES) -> RunSummary:
     """Read every POAI of ``inputs`` and write the consolidated workbook ``output``.
+
+    ``csv_dir``: also each sheet as a CSV file there; ``csv_excel``: in the dialect an Excel in
+    Spanish opens into columns (";" between fields, decimal comma).
 
     With ``poa`` (the unit's POA), every function is matched to an operation and the workbook
     gets the "Cobertura POA" sheet; ``poa_unit`` keeps one unit of a POA that holds several.
+    ``memory_limit``: bytes of address space each worker may use (see :func:`extractor.batch.process`).
     """
     options = Options(workers=workers, cache=cache, use_cache=use_cache, timeout=timeout, password=password,
-                      rules=rules, poa=poa, threshold=threshold, poa_unit=poa_unit, ocr=ocr)
+                      rules=rules, poa=poa, threshold=threshold, poa_unit=poa_unit, ocr=ocr,
+                      memory_limit=memory_limit)
     with Batch(inputs, options, outputs=(output, json_path), folders=(csv_dir,), beside=output,
                progress=progress) as batch:
         summary = RunSummary(total=len(batch.files))
-        _write_outputs(batch, output, json_path, csv_dir, summary)
+        _write_outputs(batch, output, json_path, csv_dir, summary, csv_excel)
     return summary
 
 
@@ -246,10 +255,10 @@ def count(record: Record, summary: RunSummary) -> None:
 
 
 def _write_outputs(batch: Batch, output: Path, json_path: Path | None, csv_dir: Path | None,
-                   summary: RunSummary) -> None:
+                   summary: RunSummary, csv_excel: bool = False) -> None:
     with_poa = batch.coverage is not None
     book = WorkbookWriter(output, with_coverage=with_poa)
-    csv_writer = CsvWriter(csv_dir, with_coverage=with_poa) if csv_dir is not None else None
+    csv_writer = CsvWriter(csv_dir, with_coverage=with_poa, excel_es=csv_excel) if csv_dir is not None else None
     json_writer = JsonLinesWriter(json_path) if json_path is not None else None
     try:
         for chunk in _chunks(batch.records(), CHUNK):
@@ -268,17 +277,17 @@ def _write_outputs(batch: Batch, output: Path, json_path: Path | None, csv_dir: 
             if csv_writer is not None:
                 csv_writer.add_coverage(coverage)
         book.close()
-    except BaseException:
-        book.abort()
         if csv_writer is not None:
-            csv_writer.abort()
+            csv_writer.close()
         if json_writer is not None:
-            json_writer.abort()
+            json_writer.close()
+    except BaseException:
+        # Every writer drops its temporary files, whatever dropping the others met.
+        for writer in (book, csv_writer, json_writer):
+            if writer is not None:
+                with contextlib.suppress(Exception):
+                    writer.abort()
         raise
-    if csv_writer is not None:
-        csv_writer.close()
-    if json_writer is not None:
-        json_writer.close()
     summary.outputs += [p for p in (output, csv_dir, json_path) if p is not None]
 
 

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from extractor._version import __version__
+from extractor.corrections.store import CorrectionStore
 from extractor.errors import CatalogError
 from extractor.model.facts import AuditFacts
 from extractor.model.record import Record
@@ -39,6 +40,7 @@ class Catalog:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.version = catalog_version()
+        self._corrections: CorrectionStore | None = None
         try:
             self.connection = sqlite3.connect(str(self.path), timeout=30)
             with self.connection:
@@ -93,8 +95,21 @@ class Catalog:
             raise CatalogError(f"No se puede escribir en el catálogo {self.path} ({type(exc).__name__}): compruebe "
                                "que el disco tenga espacio o indique otro catálogo.") from exc
 
+    @property
+    def corrections(self) -> CorrectionStore:
+        """The corrections kept in this catalog."""
+        if self._corrections is None:
+            self._corrections = CorrectionStore(self.connection, str(self.path))
+        return self._corrections
+
     def __len__(self) -> int:
         return int(self.connection.execute("SELECT COUNT(*) FROM registros").fetchone()[0])
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         """Close the connection."""

@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,6 +30,7 @@ from extractor.writers.report import AuditReport, MatchTable
 
 __all__ = ["EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "build_parser", "main"]
 PASSWORD_VARIABLE = "POAI_PASSWORD"
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them
 
 
 # What to tell a user about the option that changes the setting an error names (``ajuste``).
@@ -43,10 +46,8 @@ def _hint(ajuste: str | None) -> str:
     return f" {_HINTS[ajuste]}" if ajuste in _HINTS else ""
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``poai`` command; returns the exit status."""
-    parser = build_parser()
-    words = list(sys.argv[1:] if argv is None else argv)
+def _parse(parser: argparse.ArgumentParser, words: list[str]) -> argparse.Namespace | int:
+    """The options of a command line, or the exit status when there is nothing to run."""
     if not words:  # ``poai`` alone: what it can do
         parser.print_help()
         return EXIT_OK
@@ -62,14 +63,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             subcommand(parser, args.orden).error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exc:  # help, version and usage errors
         return int(exc.code or 0)
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``poai`` command; returns the exit status."""
+    args = _parse(build_parser(), list(sys.argv[1:] if argv is None else argv))
+    if isinstance(args, int):
+        return args
+    previous = _stop_on_term()
     try:
         return _COMMANDS[args.orden](args)
     except PoaiError as exc:
         print(f"poai: error: {exc.mensaje}{_hint(exc.ajuste)}", file=sys.stderr)
         return EXIT_USAGE
+    except _Terminated:
+        print("\npoai: detenido (señal de terminación); no se escribió ninguna salida a medias y las "
+              "salidas anteriores quedan como estaban.", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("\npoai: interrumpido; no se escribió ninguna salida a medias.", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output (``| head``) has gone: stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -86,6 +100,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"poai: error inesperado ({type(exc).__name__}): {exc}. Las salidas anteriores quedan como "
               "estaban; informe este mensaje al equipo de poai (con --verbose se ve el detalle).", file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (what ``kill`` and service managers send): the run stops as Ctrl-C stops it, its
+    temporary files removed and the previous outputs left intact."""
+
+
+def _on_term(_signum: int, _frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second TERM must not cut the clean-up short
+    raise _Terminated
+
+
+def _stop_on_term() -> Any:
+    """Handle SIGTERM like Ctrl-C while a command runs; returns the handler to restore."""
+    if threading.current_thread() is not threading.main_thread():
+        return None  # signals reach the main thread only
+    return signal.signal(signal.SIGTERM, _on_term)
 
 
 class _Bar:
@@ -98,14 +132,26 @@ class _Bar:
     def __call__(self, done: int, total: int, path: str) -> None:
         if not self.enabled:
             return
+        self._open(total)
+        self.bar.set_postfix_str(Path(path).name, refresh=False)
+        self.bar.update(done - self.bar.n)
+
+    def page(self, path: str, number: int, pages: int) -> None:
+        """A page of a scan read by OCR: the bar says which, while the document is still being read."""
+        if not self.enabled:
+            return
+        self._open(None)
+        self.bar.set_postfix_str(f"{Path(path).name}: página {number} de {pages} (OCR)")
+
+    def _open(self, total: int | None) -> None:
         if self.bar is None:
             from tqdm import tqdm
 
             self.bar = tqdm(total=total, file=sys.stderr, unit="doc", disable=None, dynamic_ncols=True,
                             desc="Leyendo",
                             bar_format="{desc} {n_fmt}/{total_fmt} |{bar}| quedan {remaining}{postfix}")
-        self.bar.set_postfix_str(Path(path).name, refresh=False)
-        self.bar.update(done - self.bar.n)
+        elif total is not None and self.bar.total is None:
+            self.bar.total = total
 
     def close(self, note: str = "") -> None:
         """Close the bar, leaving ``note`` (how many inputs were repeats) where the file name was."""
@@ -192,13 +238,16 @@ def _unreadable(records: list[Record]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.csv_excel and args.csv is None:
+        print("poai: error: --csv-excel indica cómo escribir los CSV; úselo junto con --csv CARPETA.", file=sys.stderr)
+        return EXIT_USAGE
     bar = _Bar(enabled=not args.quiet)
     options = _options(args, not args.no_cache)
     try:
         summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=options.workers,
                       cache=options.cache, use_cache=options.use_cache, rules=options.rules, poa=options.poa,
                       threshold=options.threshold, timeout=options.timeout, password=options.password,
-                      progress=bar, poa_unit=options.poa_unit, ocr=options.ocr)
+                      progress=bar, poa_unit=options.poa_unit, ocr=options.ocr, csv_excel=args.csv_excel)
         bar.close(f"({summary.repeated} repetidos)" if summary.repeated else "")
     finally:
         bar.close()

@@ -236,6 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
     run_cmd.add_argument("-o", "--salida", type=_workbook, required=True, metavar="CONSOLIDADO.xlsx",
                          help="libro Excel que se escribe")
     _table_outputs(run_cmd, "cada hoja")
+    run_cmd.add_argument("--csv-excel", action="store_true",
+                         help="con --csv: CSV para Excel en español (separador «;», coma decimal)")
     _poa_options(run_cmd)
     audit_cmd = _command(
         commands, "audit", "revisa la completitud de los POAI y muestra un informe",

@@ -181,17 +181,6 @@ def test_xml_entities_are_never_expanded(tmp_path: Path) -> None:
     assert "EXPANDIDO" not in json.dumps(record, ensure_ascii=False)
 
 
-def test_time_limit_stops_the_worker_and_the_batch_goes_on(tmp_path: Path) -> None:
-    slow = SAMPLES / "poai_c01_libreoffice.pdf"
-    results = list(process([str(slow), str(SEED)], workers=1, timeout=0.001))
-    timed_out, seed = results[0][0], results[1][0]
-    assert timed_out.estado == "error" and timed_out.error is not None
-    # The library says what happened; the command adds which option changes the limit.
-    assert "superó el límite de 0.001 s" in timed_out.error.mensaje
-    assert "--" not in timed_out.error.mensaje and timed_out.error.ajuste == "tiempo"
-    assert seed.estado == "ok"
-
-
 def test_odd_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "carpeta con espacios y tildes áéíóú ñ"
     folder.mkdir()

@@ -115,3 +115,45 @@ def test_cli_ocr_option(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "extractor.cli", "extract", str(SCANS / "escaneo_c01_telefono.jpg"),
                     "--ocr", "nunca", "--json", str(out), "--no-cache"], capture_output=True, check=False)
     assert '"sin_texto"' in out.read_text(encoding="utf-8")
+
+
+class _Pages:
+    """A progress that also listens to pages, as the CLI's bar does."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, object, object]] = []
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        self.events.append(("archivo", Path(path).name, done))
+
+    def page(self, path: str, number: int, pages: int) -> None:
+        self.events.append(("pagina", Path(path).name, (number, pages)))
+
+
+@pytest.mark.parametrize("timeout", [None, 600.0], ids=["en_proceso", "en_worker"])
+def test_progress_advances_with_pages(timeout: float | None) -> None:
+    """Each page a worker reads by OCR is told while the document is still being read."""
+    from extractor.batch import process
+
+    progress = _Pages()
+    records = list(process([str(SCANS / "escaneo_a03_200dpi.tif")], workers=1, timeout=timeout, progress=progress))
+    assert records[0][0].ocr is not None
+    name = "escaneo_a03_200dpi.tif"
+    # A worker's pages travel on a queue of their own: in order among themselves, not with the file's end.
+    assert [e for e in progress.events if e[0] == "pagina"] == [("pagina", name, (n, 3)) for n in (1, 2, 3)]
+    assert ("archivo", name, 1) in progress.events
+    if timeout is None:
+        assert progress.events[-1] == ("archivo", name, 1)
+
+
+def test_progress_bar_names_the_page() -> None:
+    from extractor.cli import _Bar
+
+    bar = _Bar()
+    try:
+        bar.page("/x/escaneo.tif", 2, 3)
+        assert bar.bar.postfix == "escaneo.tif: página 2 de 3 (OCR)"
+        bar(1, 4, "/x/escaneo.tif")
+        assert bar.bar.total == 4
+    finally:
+        bar.close()

@@ -60,7 +60,7 @@ def test_workbook_sheets_rows_types_and_no_formulas(corpus: Path, tmp_path: Path
     out = tmp_path / "consolidado.xlsx"
     assert main(["run", str(corpus), "-o", str(out), "--no-cache", "--workers", "1"]) == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["Resumen", *[s for s in SHEETS if s != "Cobertura POA"]]
+    assert book.sheetnames == ["Resumen", "Por unidad", *[s for s in SHEETS if s != "Cobertura POA"], "Diccionario"]
     puestos = book["Puestos"]
     assert puestos.max_row == 1 + 7
     assert puestos.freeze_panes == "A2"

@@ -17,6 +17,7 @@ from extractor.checks.corpus import CORPUS_RULES, CorpusKey, corpus_findings
 from extractor.checks.document import audit_document
 from extractor.checks.poa_link import link_functions
 from extractor.checks.rules import DEFAULT_RULES, Rules
+from extractor.corrections import CorrectionSource, apply, apply_links, part_of
 from extractor.model.facts import AuditFacts
 from extractor.model.record import Finding, Record
 from extractor.poa.matching import Matcher
@@ -24,17 +25,23 @@ from extractor.poa.matching import Matcher
 
 @dataclass
 class Audit:
-    """The checks of one run: the entity's rules and, optionally, the unit POA's matcher."""
+    """The checks of one run: the entity's rules, optionally the unit POA's matcher, and where the
+    corrections people made are kept (the catalog): the audit runs on the corrected record."""
 
     rules: Rules = field(default_factory=lambda: DEFAULT_RULES)
     matcher: Matcher | None = None
+    corrections: CorrectionSource | None = None
 
     def document(self, record: Record, facts: AuditFacts | None) -> Record:
-        """Apply the document rules and the POA link to one record (in place) and return it."""
+        """Apply the corrections, the document rules and the POA link to one record; return it."""
+        found = self.corrections(record.sha256, part_of(record)) if self.corrections and record.readable else []
+        record, lost = apply(record, found)
         if record.readable and facts is not None:
             audit_document(record, facts, self.rules)
         if self.matcher is not None:
             link_functions(record, self.matcher, self.rules)
+            lost += apply_links(record, found)
+        record.auditoria.extend(lost)
         return record
 
     def run(self, extractions: Iterable[tuple[Record, AuditFacts | None]]) -> Iterator[Record]:
@@ -42,7 +49,7 @@ class Audit:
         keys: list[CorpusKey | None] = []
         with tempfile.TemporaryFile() as spool:
             for record, facts in extractions:
-                self.document(record, facts)
+                record = self.document(record, facts)
                 keys.append(CorpusKey.of(record))
                 pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
             extra = corpus_findings(keys, self.rules)

@@ -14,7 +14,7 @@ def link_functions(record: Record, matcher: Matcher, rules: Rules = DEFAULT_RULE
     if not record.readable:
         return
     record.auditoria = [f for f in record.auditoria if f.regla != "funcion_sin_poa"]
-    for function, match in zip(record.funciones, matcher.match(record.funciones)):
+    for index, (function, match) in enumerate(zip(record.funciones, matcher.match(record.funciones))):
         function.linked = True
         function.poa = (None if match.codigo is None or match.operacion is None
                         else PoaLink(match.codigo, match.operacion, match.puntaje, match.actividad))
@@ -22,6 +22,6 @@ def link_functions(record: Record, matcher: Matcher, rules: Rules = DEFAULT_RULE
         if function.poa is None and function.tipo == "especifica" and rules.active("funcion_sin_poa"):
             where = f"{TIPO_NAMES['especifica']} {function.n}"
             record.auditoria.append(Finding(
-                "funcion_sin_poa", rules.severity("funcion_sin_poa"), "funciones.poa",
+                "funcion_sin_poa", rules.severity("funcion_sin_poa"), f"funciones[{index}].poa",
                 f"{where}: no corresponde a ninguna operación del POA de la unidad "
                 f"(mejor puntaje {number(match.puntaje)})."))

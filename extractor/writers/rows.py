@@ -22,21 +22,21 @@ class Column:
     """A column of a sheet: its Spanish name, kind and display width."""
 
     name: str
-    kind: str = "text"  # text | long | int | float | date | bool
+    kind: str = "text"  # text | long | code (text that may look like a number) | int | float | date | bool
     width: float = 16
 
 
-_ID = [Column("Archivo", "text", 40), Column("Parte", "text", 16), Column("Ítem", "text", 8),
-       Column("Puesto", "text", 36)]
+_ID = [Column("Archivo", "text", 30), Column("Parte", "text", 12), Column("Ítem", "code", 7),
+       Column("Puesto", "text", 30)]
 
 SHEETS: dict[str, list[Column]] = {
     "Puestos": [
-        Column("Archivo", "text", 40), Column("Parte", "text", 16), Column("Formato", "text", 8),
+        Column("Archivo", "text", 30), Column("Parte", "text", 12), Column("Formato", "text", 8),
         Column("Plantilla", "text", 9),
-        Column("Gestión", "int", 9), Column("Denominación del puesto", "text", 36), Column("Ítem", "text", 8),
-        Column("Dependencia", "text", 36), Column("Inmediato superior", "text", 36),
+        Column("Gestión", "int", 9), Column("Denominación del puesto", "text", 32), Column("Ítem", "code", 7),
+        Column("Dependencia", "text", 32), Column("Inmediato superior", "text", 32),
         Column("Ocupante", "text", 30), Column("Cargos supervisados", "long", 36),
-        Column("Objetivo", "long", 60), Column("N° funciones", "int", 11), Column("N° específicas", "int", 11),
+        Column("Objetivo", "long", 50), Column("N° funciones", "int", 11), Column("N° específicas", "int", 11),
         Column("N° rutinarias", "int", 11), Column("Total ponderación", "float", 12),
         Column("Elaborado por", "text", 30), Column("Aprobado por", "text", 30),
         Column("Ciudadanía digital", "bool", 11), Column("Fecha de elaboración", "date", 13),
@@ -48,7 +48,7 @@ SHEETS: dict[str, list[Column]] = {
         Column("Tipo", "text", 11), Column("N°", "int", 5), Column("Función", "long", 60),
         Column("Resultado", "long", 45), Column("Fuente de verificación", "long", 35),
         Column("Ponderación", "float", 12), Column("Indicador", "long", 30), Column("Actividades", "long", 50),
-        Column("Página", "int", 8), Column("Código POA", "text", 12), Column("Operación POA", "long", 50),
+        Column("Página", "int", 8), Column("Código POA", "code", 10), Column("Operación POA", "long", 50),
         Column("Puntaje POA", "float", 11), Column("Otros candidatos POA", "long", 50),
     ],
     "Requisitos": _ID + [
@@ -60,11 +60,11 @@ SHEETS: dict[str, list[Column]] = {
     "Normas": _ID + [Column("Norma", "long", 60)],
     "Auditoría": _ID + [
         Column("Regla", "text", 20), Column("Severidad", "text", 12), Column("Campo", "text", 28),
-        Column("Mensaje", "long", 70),
+        Column("Mensaje", "long", 60),
     ],
-    "Errores": [Column("Archivo", "text", 50), Column("Código", "text", 20), Column("Mensaje", "long", 80)],
+    "Errores": [Column("Archivo", "text", 40), Column("Código", "text", 20), Column("Mensaje", "long", 60)],
     "Cobertura POA": [
-        Column("Código", "text", 12), Column("Acción de corto plazo", "long", 40), Column("Operación", "long", 60),
+        Column("Código", "code", 10), Column("Acción de corto plazo", "long", 40), Column("Operación", "long", 60),
         Column("N° funciones", "int", 11), Column("N° POAI", "int", 9), Column("Puestos", "long", 60),
         Column("Atendida", "bool", 10),
     ],
@@ -227,7 +227,7 @@ def frames_of(collected: Rows) -> dict[str, pd.DataFrame]:
                 frame[column.name] = frame[column.name].astype("Int64")
             elif column.kind == "float":
                 frame[column.name] = pd.to_numeric(frame[column.name], errors="coerce").astype("Float64")
-            elif column.kind in {"text", "long"}:
+            elif column.kind in {"text", "long", "code"}:
                 frame[column.name] = frame[column.name].astype("object")
         frames[sheet] = frame
     return frames
