@@ -18,9 +18,10 @@ from typing import Any
 from extractor.batch import WORKER_MEMORY_BYTES, BatchStats, Progress, output_conflicts, process
 from extractor.catalog import Catalog
 from extractor.checks.audit import Audit
+from extractor.checks.corpus import CorpusKey, distinct_poais
 from extractor.checks.rules import DEFAULT_RULES, Rules
 from extractor.errors import OutputError, os_reason
-from extractor.inputs import collect_inputs
+from extractor.inputs import DOCUMENT_SUFFIXES, collect_inputs
 from extractor.model.record import Record
 from extractor.poa.coverage import Coverage
 from extractor.poa.loader import load_poa
@@ -53,7 +54,13 @@ class Options:
 
 @dataclass
 class RunSummary:
-    """What a run read and wrote."""
+    """What a run read and wrote.
+
+    ``total`` is the number of input files; ``repeated`` how many of them repeat the content
+    of an earlier one (the same file given twice); ``poais`` how many different POAIs the
+    readable records hold (the same POAI kept as Word and as PDF counts once);
+    ``with_findings`` the readable records with a finding to act on (error or advertencia).
+    """
 
     total: int = 0
     read: int = 0
@@ -62,10 +69,34 @@ class RunSummary:
     from_catalog: int = 0
     parsed: int = 0
     outputs: list[Path] = field(default_factory=list)
+    repeated: int = 0
+    keys: list[CorpusKey | None] = field(default_factory=list, repr=False)
+    digests: set[str] = field(default_factory=set, repr=False)
+
+    @property
+    def poais(self) -> int:
+        """How many different POAIs the readable records hold."""
+        return distinct_poais(self.keys)
 
 
-def check_outputs(files: list[str], outputs: list[Path | None], folders: list[Path | None]) -> None:
-    """Refuse to start when an output would overwrite an input or cannot be written."""
+def actionable(record: Record) -> bool:
+    """Whether a record has a finding someone must act on (severity error or advertencia)."""
+    return any(f.severidad in {"error", "advertencia"} for f in record.auditoria)
+
+
+def no_documents_message() -> str:
+    """What to say when the inputs hold no document (the extensions a folder contributes)."""
+    return ("No se encontró ningún documento en las entradas indicadas. En una carpeta se leen los archivos "
+            f"{', '.join(sorted(DOCUMENT_SUFFIXES))}; un archivo indicado por su nombre se lee siempre.")
+
+
+def check_outputs(files: list[str], outputs: list[Path | None], folders: list[Path | None],
+                  poa: Path | None = None) -> None:
+    """Refuse to start when an output would overwrite an input or cannot be written, or when the
+    unit POA is also given as one of the POAIs."""
+    if poa is not None and output_conflicts(files, [poa]) is not None:
+        raise OutputError(f"El POA de la unidad {poa} figura también entre los POAI de entrada: quítelo de las "
+                          "entradas (el POA se lee aparte, no como un POAI).")
     clash = output_conflicts(files, outputs)
     if clash is not None:
         raise OutputError(f"La salida {clash} es también una de las entradas: poai no escribe sobre sus entradas.")
@@ -124,8 +155,8 @@ class Batch:
         self.files = collect_inputs(inputs, skip=[*(o for o in outputs if o is not None and _own_workbook(o)),
                                                   self.options.poa])
         if not self.files:
-            raise OutputError("No se encontró ningún documento en las entradas indicadas.")
-        check_outputs(self.files, [*outputs, self.options.cache, self.options.poa], list(folders))
+            raise OutputError(no_documents_message())
+        check_outputs(self.files, [*outputs, self.options.cache], list(folders), self.options.poa)
         self.matcher = (Matcher(load_poa(self.options.poa, self.options.poa_unit), self.options.threshold)
                         if self.options.poa else None)
         self.coverage = Coverage(self.matcher) if self.matcher is not None else None
@@ -209,12 +240,18 @@ def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
-def _count(record: Record, summary: RunSummary) -> None:
+def count(record: Record, summary: RunSummary) -> None:
+    """Add one record to a summary."""
+    first_part = not isinstance(record.parte, dict) or record.parte.get("n", 1) == 1
+    if first_part and record.sha256:
+        summary.repeated += record.sha256 in summary.digests
+        summary.digests.add(record.sha256)
+    summary.keys.append(CorpusKey.of(record))
     if record.error is not None:
         summary.unreadable.append({"archivo": record.archivo, **record.error.to_dict()})
     else:
         summary.read += 1
-        summary.with_findings += bool(record.auditoria)
+        summary.with_findings += actionable(record)
 
 
 def _write_outputs(batch: Batch, output: Path, json_path: Path | None, csv_dir: Path | None,
@@ -226,7 +263,7 @@ def _write_outputs(batch: Batch, output: Path, json_path: Path | None, csv_dir: 
     try:
         for chunk in _chunks(batch.records(), CHUNK):
             for record in chunk:
-                _count(record, summary)
+                count(record, summary)
             if json_writer is not None:
                 json_writer.add(chunk)
             rows = collect_rows(chunk)  # built once, for every writer
@@ -252,3 +289,68 @@ def _write_outputs(batch: Batch, output: Path, json_path: Path | None, csv_dir: 
                     writer.abort()
         raise
     summary.outputs += [p for p in (output, csv_dir, json_path) if p is not None]
+
+
+class Tables:
+    """What a report command (audit, match) writes besides what it shows: a CSV per table in
+    ``csv_dir`` and the records as JSON Lines in ``json_path``, from rows built once per chunk.
+    Written under temporary names: :meth:`close` puts them in place, :meth:`abort` drops them."""
+
+    def __init__(self, csv_dir: Path | None, json_path: Path | None, with_coverage: bool = False) -> None:
+        self.csv = CsvWriter(csv_dir, with_coverage=with_coverage) if csv_dir is not None else None
+        self.json = JsonLinesWriter(json_path) if json_path is not None else None
+        self.outputs = [p for p in (csv_dir, json_path) if p is not None]
+        self.chunk: list[Record] = []
+
+    def add(self, record: Record) -> None:
+        """Add one record (written by chunks)."""
+        self.chunk.append(record)
+        if len(self.chunk) >= CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.json is not None:
+            self.json.add(self.chunk)
+        if self.csv is not None:
+            self.csv.add(collect_rows(self.chunk))
+        self.chunk = []
+
+    def close(self, coverage: list[dict[str, Any]] | None = None) -> None:
+        """Write what is left (and the POA coverage) and move every file into place."""
+        try:
+            self._flush()
+            if self.csv is not None and coverage is not None:
+                self.csv.add_coverage(coverage)
+        except BaseException:
+            self.abort()
+            raise
+        for writer in (self.csv, self.json):
+            if writer is not None:
+                writer.close()
+
+    def abort(self) -> None:
+        """Drop the temporary files (an interrupted command)."""
+        for writer in (self.csv, self.json):
+            if writer is not None:
+                writer.abort()
+
+
+def protected_inputs(files: list[str]) -> list[str]:
+    """The PDFs among ``files`` that cannot be opened without a password (read only as far as their
+    encryption dictionary)."""
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser
+
+    protected = []
+    for name in files:
+        try:
+            with open(name, "rb") as stream:
+                if stream.read(5) != b"%PDF-":
+                    continue
+                stream.seek(0)
+                PDFDocument(PDFParser(stream), password="")
+        except PDFPasswordIncorrect:
+            protected.append(name)
+        except Exception:  # noqa: BLE001, S112 - a damaged file is reported when it is read
+            continue
+    return protected

@@ -78,7 +78,8 @@ def test_encrypted_pdf_and_its_password(tmp_path: Path, capsys: pytest.CaptureFi
     from extractor.cli import main
 
     assert main(["extract", str(path), "--json", str(out), "--no-cache"]) == 1
-    assert "Indique la contraseña con --password CLAVE." in capsys.readouterr().err
+    assert "Indique la contraseña con --password CLAVE o en la variable de entorno POAI_PASSWORD." \
+        in capsys.readouterr().err
     opened = extractor.extract(path, password="clave123")
     assert opened["estado"] != "error" or opened["error"]["codigo"] != "pdf_cifrado"
 

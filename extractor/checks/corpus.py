@@ -20,6 +20,9 @@ from extractor.textnorm import fold, strip_parenthetical
 # What makes two files the same POAI: gestión, post, item, person and every function, normalised.
 Signature = tuple[object, ...]
 
+# The rules this module applies (they depend on the run, not on one document).
+CORPUS_RULES = ("documento_repetido", "item_duplicado", "ocupante_duplicado", "superior_desconocido")
+
 # How close a superior's post must be to a post held in the run (rapidfuzz token_sort_ratio).
 SUPERIOR_THRESHOLD = 90.0
 

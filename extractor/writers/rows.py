@@ -254,6 +254,11 @@ def to_frames(records: Iterable[Record | Mapping[str, Any]],
     collected: Rows = dict(collect_rows(typed))
     if coverage is not None:
         collected["Cobertura POA"] = coverage
+    return frames_of(collected)
+
+
+def frames_of(collected: Rows) -> dict[str, pd.DataFrame]:
+    """One typed DataFrame per sheet of rows already built (Spanish sheet and column names)."""
     frames = {}
     for sheet, columns in SHEETS.items():
         if sheet not in collected:

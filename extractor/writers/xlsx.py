@@ -94,7 +94,8 @@ class WorkbookWriter:
             self.states[record.estado] += 1
             self.units.add(record)
             if record.readable:
-                if record.auditoria:
+                # As the command's summary counts them: a finding to act on, not an informative note.
+                if any(f.severidad in {"error", "advertencia"} for f in record.auditoria):
                     self.with_findings += 1
                 if record.completitud is not None:
                     self.completeness.append(record.completitud)
