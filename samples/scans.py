@@ -110,6 +110,17 @@ def _sign(ink: np.ndarray, scan: Scan, page: pdfium.PdfPage, rng: np.random.Gene
         ink[:] = np.maximum(ink, pen * (230.0 / 255))
 
 
+# Scans of POAIs made outside the project (``../shared/corpus/external``), made on the fly by the OCR
+# test and benchmark into a temporary folder: clean at 200 dpi, and degraded at 150 dpi.
+EXTERNAL = HERE.parent.parent / "shared" / "corpus" / "external"
+EXTERNAL_SCANS = [
+    Scan("externo_uap_200dpi.pdf", "uap_form001.pdf", 200),
+    Scan("externo_ddhh_150dpi.pdf", "ddhh_ruled.pdf", 150, skew=1.0, grey=230, noise=6.0, blur=0.6),
+    Scan("externo_cns_200dpi_torcido.pdf", "cns_abogado_word.pdf", 200, skew=-1.5, grey=225, noise=5.0),
+    Scan("externo_seed_150dpi.tif", "seed_ruled.pdf", 150, skew=0.8, blur=0.5),
+]
+
+
 def render(scan: Scan, number: int, page: pdfium.PdfPage, last: bool = False) -> Image.Image:
     """One page of ``scan``: rasterised, then degraded as its settings say (``last``: the document's last page)."""
     grey = np.asarray(page.render(scale=scan.dpi / 72, grayscale=True).to_pil().convert("L"), dtype=np.float32)
@@ -155,12 +166,15 @@ def _image_page(pdf: pdfium.PdfDocument, index: int, image: Image.Image, scan: S
     page.gen_content()
 
 
-def make(scan: Scan) -> Path:
-    """Write one scan into ``samples/escaneos``; returns its path."""
-    source = pdfium.PdfDocument(SOURCES / scan.source)
+def make(scan: Scan, sources: Path = SOURCES, out: Path = OUT) -> Path:
+    """Write one scan of ``sources / scan.source`` into ``out`` (``samples/escaneos``); returns its path.
+
+    Sources from elsewhere (the external corpus, for the OCR test and benchmark) are scanned
+    the same way; their scans are never written beside them."""
+    source = pdfium.PdfDocument(sources / scan.source)
     numbers = scan.pages or tuple(range(1, len(source) + 1))
     images = {n: render(scan, n, source[n - 1], last=n == len(source)) for n in numbers if n not in scan.text_pages}
-    target = OUT / scan.name
+    target = out / scan.name
     suffix = target.suffix
     if suffix == ".pdf":
         pdf = pdfium.PdfDocument.new()

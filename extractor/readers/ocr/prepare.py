@@ -136,7 +136,8 @@ def _ungrain(grey: Grey, dpi: int) -> Grey:
     """A bilevel page's dithering averaged back into grey: a scanner that dithers a faint rule
     or a letter's soft edge leaves a dotted line, which no rule detection follows and Tesseract
     reads as broken strokes."""
-    sigma = 0.7 * dpi / 200
+    # The dither is as fine as the page's pixels whatever its resolution: never less than 0.7 pixel.
+    sigma = max(0.7, 0.7 * dpi / 200)
     return np.asarray(cv2.GaussianBlur(grey, (0, 0), sigma), dtype=np.uint8)
 
 
