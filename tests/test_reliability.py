@@ -84,6 +84,17 @@ def test_every_input_named_or_found_gets_a_record_and_nothing_hangs(tmp_path: Pa
         assert message["/dev/zero"].startswith("«/dev/zero» es un dispositivo")
 
 
+def test_a_fifo_or_device_given_as_the_unit_poa_or_the_rules_is_refused_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "tuberia"
+    os.mkfifo(fifo)
+    for option, what in (("--poa", "No se puede abrir el POA"), ("--reglas", "No se puede leer el archivo de reglas")):
+        command = "match" if option == "--poa" else "audit"
+        result = subprocess.run([sys.executable, "-m", "extractor.cli", command, str(SEED), option, str(fifo),
+                                 "--no-cache"], capture_output=True, text=True, timeout=300, cwd=ROOT)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"poai: error: {what} {fifo}: «{fifo}» es una tubería (FIFO)")
+
+
 # -- the time limit and the memory cap, in real workers -----------------------------------------
 
 class _TestReader:

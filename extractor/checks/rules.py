@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import RulesError, os_reason
+from extractor.errors import PoaiError, RulesError
+from extractor.inputs import read_input
 
 SEVERITIES = ("error", "advertencia", "info")
 RULES = ("campo_vacio", "seccion_faltante", "sin_funciones", "funcion_incompleta", "ponderacion_total",
@@ -122,9 +123,9 @@ def load_rules(path: str | Path) -> Rules:
         activa = false
     """
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RulesError(f"No se puede leer el archivo de reglas {path}: {os_reason(exc)}.") from exc
+        data = tomllib.loads(read_input(str(path)).decode("utf-8"))  # a regular file only (never a FIFO)
+    except PoaiError as exc:
+        raise RulesError(f"No se puede leer el archivo de reglas {path}: {exc.mensaje}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         position = re.search(r"line (\d+), column (\d+)", str(exc))
         place = f" (línea {position.group(1)}, columna {position.group(2)})" if position else ""
