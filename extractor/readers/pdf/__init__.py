@@ -159,7 +159,8 @@ def _read(data: bytes, password: str | None, ocr: str, repaired: str | None) -> 
     try:
         for number, page in enumerate(pdf.pages, 1):
             content = None if scans.always else _read_page_or_say(page, number, evidence, repairable)
-            if content is not None and not content.glyphs and repairable \
+            # No character at all (not even a watermark's) where pdfium finds text: the page lost it.
+            if content is not None and not content.glyphs and repairable and not page.chars \
                     and repair.page_has_text(data, password, number):
                 raise _NeedsRepair(DamagedFileError(
                     f"El PDF está dañado: el texto de la página {number} no se puede leer; {REEXPORT}."), xref=False)
@@ -194,7 +195,7 @@ def _read_page_or_say(page: Page, number: int, evidence: WrapSpaces, repairable:
     except (*_PARSER_ERRORS, IndexError, RecursionError) as exc:
         error = DamagedFileError(f"El PDF está dañado: {repair.page_damage(exc, number)}; {REEXPORT}.")
         if repairable:
-            raise _NeedsRepair(error, xref=True) from exc
+            raise _NeedsRepair(error, xref=False) from exc
         raise error from exc
 
 
