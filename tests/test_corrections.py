@@ -37,7 +37,7 @@ def corpus(tmp_path: Path) -> Path:
 def test_a_correction_is_applied_on_the_next_run_and_the_audit_sees_it(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "catalogo.sqlite"
     [record] = _read(corpus, cache)
-    assert any(f.campo == "funciones.fuente_verificacion" for f in record.auditoria)
+    assert any(f.campo == "funciones[1].fuente_verificacion" for f in record.auditoria)
     assert record.funciones[1].fuente_verificacion is None
     with Catalog(cache) as catalog:
         catalog.corrections.add([correction(record, "funciones[1].fuente_verificacion", "  Informe  técnico ",
@@ -46,7 +46,7 @@ def test_a_correction_is_applied_on_the_next_run_and_the_audit_sees_it(corpus: P
     [again] = _read(corpus, cache)
     assert again.funciones[1].fuente_verificacion == "Informe técnico"
     assert again.puesto.item == "0142"
-    assert not any(f.campo == "funciones.fuente_verificacion" for f in again.auditoria)
+    assert not any(f.campo == "funciones[1].fuente_verificacion" for f in again.auditoria)
     listed = {c["campo"]: c for c in again.correcciones}
     assert listed["funciones[1].fuente_verificacion"]["antes"] is None
     assert listed["funciones[1].fuente_verificacion"]["despues"] == "Informe técnico"
