@@ -126,3 +126,16 @@ def test_lists_typed_one_item_per_line(items: list[str]) -> None:
 
     expected = [re.sub(r"\s+", " ", i) for i in items]
     assert paths.coerce("normas", "\n".join(items)) == expected
+
+
+def test_the_python_api_corrects_and_read_applies_it(corpus: Path, tmp_path: Path) -> None:
+    import extractor
+
+    cache = tmp_path / "catalogo.sqlite"
+    [record] = extractor.read([corpus], cache=cache).records
+    entry = extractor.correct(record.to_dict(), "objetivo", "  Objetivo   corregido ", cache=cache)
+    assert entry["origen"] == "api" and entry["despues"] == "Objetivo corregido"
+    reading = extractor.read([corpus], cache=cache)
+    assert reading.records[0].objetivo == "Objetivo corregido"
+    assert reading.frames["correcciones"]["campo"].tolist() == ["objetivo"]
+    assert extractor.read([corpus]).records[0].objetivo != "Objetivo corregido"  # no catalog, no correction
