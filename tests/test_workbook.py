@@ -292,3 +292,15 @@ def test_workbook_benchmark_runs_on_a_few_records(tmp_path: Path) -> None:
                              "--repeats", "1"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "8 documentos: libro" in result.stdout and "CSV para Excel en español" in result.stdout
+
+
+def test_abort_after_rows_leaves_nothing(tmp_path: Path) -> None:
+    records = _records()[:4]
+    target = tmp_path / "libro.xlsx"
+    book = WorkbookWriter(target)
+    book.add(records, collect_rows(records))
+    streams = [t.writer.out for t in book.tables.values()]
+    assert all(Path(s).exists() for s in streams)
+    book.abort()
+    assert not target.exists() and not any(Path(s).exists() for s in streams)
+    assert list(tmp_path.iterdir()) == []
