@@ -110,7 +110,14 @@ class _Terminated(KeyboardInterrupt):
     temporary files removed and the previous outputs left intact."""
 
 
+_MAIN_PID: list[int] = []
+
+
 def _on_term(_signum: int, _frame: object) -> None:
+    if _MAIN_PID and os.getpid() != _MAIN_PID[0]:
+        # A worker forked a moment ago, before its pool set its own handler: a TERM sent to the
+        # whole process group ends it quietly, as its pool would (no traceback on the terminal).
+        os._exit(EXIT_TERMINATED)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second TERM must not cut the clean-up short
     raise _Terminated
 
@@ -119,6 +126,7 @@ def _stop_on_term() -> Any:
     """Handle SIGTERM like Ctrl-C while a command runs; returns the handler to restore."""
     if threading.current_thread() is not threading.main_thread():
         return None  # signals reach the main thread only
+    _MAIN_PID[:] = [os.getpid()]
     return signal.signal(signal.SIGTERM, _on_term)
 
 
