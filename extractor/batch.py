@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.catalog import Catalog
-from extractor.errors import REEXPORT, DamagedFileError, PoaiError, ReadTimeoutError
+from extractor.errors import REEXPORT, DamagedFileError, DocumentError, PoaiError, ReadTimeoutError, UsageError
 from extractor.model.facts import AuditFacts
 from extractor.model.record import ErrorInfo, Record
 from extractor.pipeline import Extraction, load_file, read_bytes
@@ -73,10 +73,11 @@ class _Batch:
     """The state of one batch run (see :func:`process`)."""
 
     def __init__(self, files: list[str], workers: int, catalog: Catalog | None, progress: Progress | None,
-                 stats: BatchStats, timeout: float | None, password: str | None, ocr: str = "auto") -> None:
+                 stats: BatchStats, timeout: float | None, password: str | None, ocr: str = "auto",
+                 shared_paths: bool = False) -> None:
         self.files, self.workers, self.catalog = files, workers, catalog
         self.progress, self.stats, self.timeout, self.password = progress, stats, timeout, password
-        self.ocr = ocr
+        self.ocr, self.shared_paths = ocr, shared_paths
         self.first_of: dict[str, _Job] = {}
         self.lock = threading.Lock()
         self.done = 0
@@ -108,8 +109,13 @@ class _Batch:
         """Send a loaded file to a worker (or leave it to be read in this process)."""
         if job.data is None or self.pool is None:
             return
-        job.future = self.pool.schedule(read_bytes, args=(job.data, job.path, self.password, job.digest, self.ocr),
-                                        timeout=self.timeout)
+        call: Callable[..., Extraction] = read_bytes
+        args: tuple[Any, ...] = (job.data, job.path, self.password, job.digest, self.ocr)
+        if self.shared_paths:  # cluster: the workers read the file where every machine sees it
+            from extractor.cluster import read_shared
+
+            call, args = read_shared, (os.path.abspath(job.path), job.path, self.password, self.ocr)
+        job.future = self.pool.schedule(call, args=args, timeout=self.timeout)
         job.future.add_done_callback(partial(_done, self.tick, job.path))
         job.data = None  # the worker has its copy
 
@@ -148,7 +154,8 @@ class _Batch:
 
 def process(files: list[str], workers: int | None = None, catalog: Catalog | None = None,
             progress: Progress | None = None, stats: BatchStats | None = None,
-            timeout: float | None = None, password: str | None = None, ocr: str = "auto"
+            timeout: float | None = None, password: str | None = None, ocr: str = "auto",
+            cluster: str | None = None, shared_paths: bool = False
             ) -> Iterator[tuple[Record, AuditFacts | None]]:
     """Yield the unaudited record of each file (with its layout facts), in the order given.
 
@@ -157,12 +164,21 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
     ``timeout`` (seconds) stops the worker reading a file that takes longer, and reports the
     file. ``progress(done, total, path)`` is called as each file finishes. ``ocr``: when pages
     are read by OCR ("auto", "siempre", "nunca"; OCR runs inside the same workers and limits).
+    ``cluster``: the address of a Dask scheduler whose workers read the files (see
+    :mod:`extractor.cluster`), sent as bytes or, with ``shared_paths``, read at their path.
     """
     stats = stats if stats is not None else BatchStats()
     stats.total = len(files)
+    pool: Any = None
+    if cluster is not None and files:  # --- cluster: its workers instead of local processes
+        from extractor.cluster import ClusterPool
+
+        pool = ClusterPool(cluster, shared_paths)
+        workers = workers or pool.capacity
     workers = workers or default_workers()
-    batch = _Batch(files, workers, catalog, progress, stats, timeout, password, ocr)
-    if files and (timeout is not None or (workers > 1 and len(files) > 1)):
+    batch = _Batch(files, workers, catalog, progress, stats, timeout, password, ocr, pool is not None and shared_paths)
+    batch.pool = pool
+    if pool is None and files and (timeout is not None or (workers > 1 and len(files) > 1)):
         from pebble import ProcessPool
 
         batch.pool = ProcessPool(max_workers=max(1, min(workers, len(files))), initializer=_limit_worker_memory)
@@ -211,6 +227,10 @@ def _result(future: Future[Extraction], path: str, digest: str, timeout: float |
 
     try:
         return future.result(), True
+    except DocumentError as exc:  # what an executor knows of a file (a cluster: it killed its workers)
+        return _failed(path, digest, exc), False
+    except UsageError:
+        raise  # the executor cannot go on (a cluster lost): the batch stops
     except TimeoutError:
         message = (f"La lectura superó el límite de {timeout:g} s por documento: el documento puede estar dañado "
                    "o ser demasiado complejo; revíselo o aumente el límite.")

@@ -15,7 +15,7 @@ from extractor._version import __version__
 from extractor.api import Batch, Options, RunSummary, run
 from extractor.batch import Progress, default_workers
 from extractor.checks.rules import load_rules
-from extractor.errors import PoaiError, os_reason
+from extractor.errors import PoaiError, UsageError, os_reason
 from extractor.model.record import Record
 from extractor.poa.matching import DEFAULT_THRESHOLD
 from extractor.readers.limits import DEFAULT_TIMEOUT
@@ -91,6 +91,17 @@ def _batch_options(command: argparse.ArgumentParser) -> None:
                          help="reglas de auditoría de la entidad (activar o desactivar, severidad, tolerancias)")
     command.add_argument("--verbose", action="store_true",
                          help="ante un error inesperado, muestra el detalle técnico (traceback)")
+    _cluster_options(command)
+
+
+def _cluster_options(command: argparse.ArgumentParser) -> None:
+    """Reading on a Dask cluster instead of this machine's processes."""
+    command.add_argument("--cluster", metavar="DIRECCION",
+                         help="lee los documentos en los nodos de un clúster Dask: dirección de su planificador "
+                              "(p. ej. tcp://10.0.0.5:8786); requiere pip install 'poai[cluster]'")
+    command.add_argument("--rutas-compartidas", action="store_true",
+                         help="con --cluster: los nodos leen cada archivo en su ruta (una carpeta que todas las "
+                              "máquinas ven en el mismo lugar) en vez de recibir su contenido")
 
 
 def _seconds(text: str) -> float:
@@ -266,10 +277,13 @@ def _report(summary: RunSummary, out: Callable[[str], None]) -> None:
 
 def _options(args: argparse.Namespace, use_cache: bool) -> Options:
     """The batch options every subcommand shares."""
+    if args.rutas_compartidas and not args.cluster:
+        raise UsageError("--rutas-compartidas solo tiene sentido junto con --cluster DIRECCION.")
     return Options(workers=args.workers, cache=args.cache, use_cache=use_cache, timeout=args.timeout,
                    password=args.password, rules=load_rules(args.reglas) if args.reglas else None,
                    poa=getattr(args, "poa", None), threshold=getattr(args, "umbral", DEFAULT_THRESHOLD),
-                   poa_unit=getattr(args, "unidad", None), ocr=args.ocr)
+                   poa_unit=getattr(args, "unidad", None), ocr=args.ocr,
+                   cluster=args.cluster, shared_paths=args.rutas_compartidas)
 
 
 def _batch(args: argparse.Namespace, *, outputs: tuple[Path | None, ...] = (), beside: Path | None = None,
@@ -292,7 +306,8 @@ def _run(args: argparse.Namespace) -> int:
         summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=options.workers,
                       cache=options.cache, use_cache=options.use_cache, rules=options.rules, poa=options.poa,
                       threshold=options.threshold, timeout=options.timeout, password=options.password,
-                      progress=bar, poa_unit=options.poa_unit, ocr=options.ocr)
+                      progress=bar, poa_unit=options.poa_unit, ocr=options.ocr, cluster=options.cluster,
+                      shared_paths=options.shared_paths)
     finally:
         bar.close()
     _report(summary, lambda text: print(text, file=sys.stderr))
