@@ -19,7 +19,7 @@ import itertools
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import CancelledError, Future
+from concurrent.futures import CancelledError, Future, wait
 from typing import Any
 
 from extractor.errors import REEXPORT, DamagedFileError, PoaiError, UsageError
@@ -28,6 +28,7 @@ from extractor.pipeline import Extraction, load_file, read_bytes
 
 INSTALL = "Para usar un clúster instale el extra cluster: pip install 'poai[cluster]'"
 CONNECT_TIMEOUT = 30.0  # seconds to reach the scheduler
+_CANCEL_POLL = 0.5  # seconds between a worker's looks at whether its running task is still wanted
 
 
 class ClusterError(UsageError):
@@ -87,16 +88,19 @@ def _task(function: Callable[..., Extraction], args: tuple[Any, ...], timeout: f
           ) -> tuple[str, Any]:
     """Run one document in a child of this worker: ("ok", extraction) or what went wrong, as
     plain data (exceptions of pebble do not travel well between machines)."""
+    from distributed import get_worker
     from pebble import ProcessExpired
 
+    worker = get_worker()
+    key = worker.get_current_task()
+    future = _worker_pool(max(1, worker.state.nthreads)).schedule(function, args=args, timeout=timeout)
+    while not wait([future], timeout=_CANCEL_POLL).done:
+        task = worker.state.tasks.get(key)
+        if task is None or task.state in {"cancelled", "released", "forgotten"}:
+            future.cancel()  # the client gave up on it (interrupted): its child is stopped now
+            return "cancelled", None
     try:
-        from distributed import get_worker
-
-        size = max(1, get_worker().state.nthreads)
-    except (ImportError, ValueError, AttributeError):
-        size = 1
-    try:
-        return "ok", _worker_pool(size).schedule(function, args=args, timeout=timeout).result()
+        return "ok", future.result()
     except TimeoutError:
         return "timeout", None
     except ProcessExpired as exc:
@@ -119,6 +123,8 @@ def _settle(target: Future[Extraction], outcome: tuple[str, Any]) -> None:
         target.set_result(value)
     elif kind == "timeout":
         target.set_exception(TimeoutError())
+    elif kind == "cancelled":
+        target.set_exception(CancelledError())
     elif kind == "expired":
         from pebble import ProcessExpired
 
