@@ -18,23 +18,18 @@ from __future__ import annotations
 import itertools
 import os
 import threading
+import warnings
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, wait
 from typing import Any
 
-from extractor.errors import REEXPORT, DamagedFileError, PoaiError, UsageError
+from extractor.errors import REEXPORT, ClusterError, DamagedFileError, PoaiError
 from extractor.model.record import Record
 from extractor.pipeline import Extraction, load_file, read_bytes
 
 INSTALL = "Para usar un clúster instale el extra cluster: pip install 'poai[cluster]'"
 CONNECT_TIMEOUT = 30.0  # seconds to reach the scheduler
 _CANCEL_POLL = 0.5  # seconds between a worker's looks at whether its running task is still wanted
-
-
-class ClusterError(UsageError):
-    """The cluster cannot be used: not installed, not reachable, lost during the run, no workers."""
-
-    codigo = "cluster"
 
 
 def read_shared(path: str, archivo: str, password: str | None, ocr: str) -> Extraction:
@@ -58,7 +53,10 @@ def _child_initializer() -> None:
     from extractor.batch import _limit_worker_memory
 
     _limit_worker_memory()
-    try:  # Linux: a child left reading when its worker is killed is stopped with it
+    # Linux: a child left reading when its worker is killed is stopped with it. The signal follows
+    # the thread that started the child: pebble starts its first children in the task's thread,
+    # which Dask keeps for the worker's life, and the others in its own manager thread.
+    try:
         import ctypes
         import signal
 
@@ -174,7 +172,9 @@ class ClusterPool:
         target: Future[Extraction] = Future()
         target.set_running_or_notify_cancel()
         key = f"poai-{os.getpid()}-{next(self.keys)}"
-        remote: Any = self.client.submit(_task, function, args, timeout, key=key, pure=False)
+        with warnings.catch_warnings():  # a file of a few MB is meant to travel in its task
+            warnings.filterwarnings("ignore", message=".*[Ll]arge (object|graph)")
+            remote: Any = self.client.submit(_task, function, args, timeout, key=key, pure=False)
         with self.lock:
             self.futures[key] = remote
         remote.add_done_callback(lambda done: self._finished(key, done, target))

@@ -26,6 +26,7 @@ from distributed import Client
 from openpyxl import load_workbook
 
 from extractor import api, cluster
+from extractor.batch import process
 from extractor.cli import main
 from extractor.errors import UsageError
 
@@ -147,6 +148,15 @@ def test_the_cluster_gives_the_records_and_workbook_of_a_local_run(dask_cluster:
     # The catalog stays with the client: a second run sends nothing to the cluster.
     summary = api.run([str(folder)], remote / "c.xlsx", cluster=dask_cluster.address)
     assert summary.parsed == 0 and summary.from_catalog == 6
+
+
+def test_the_time_limit_holds_per_document_on_the_workers(dask_cluster: Cluster) -> None:
+    dask_cluster.reset()
+    slow = str(SAMPLES / "poai_c01_libreoffice.pdf")
+    local = [r for r, _facts in process([slow], workers=1, timeout=0.001)]
+    remote = [r for r, _facts in process([slow], timeout=0.001, cluster=dask_cluster.address)]
+    assert remote[0].error is not None and remote[0].error.ajuste == "tiempo"
+    assert remote[0].to_dict() == local[0].to_dict()  # the same message, the same record
 
 
 def _alive(pid: int) -> bool:
