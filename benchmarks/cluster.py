@@ -156,7 +156,7 @@ def measure(n: int, repeats: int, work: Path) -> dict[str, float]:
     pdfs, docxs = bench.build_corpus(work / "corpus", n)
     files = pdfs + docxs
     out = work / "consolidado.xlsx"
-    figures: dict[str, float] = {"n": len(files), "repeats": repeats}
+    figures: dict[str, float] = {"n": len(files), "repeats": repeats, "load_start": os.getloadavg()[0]}
     figures["file_bytes"] = statistics.mean(p.stat().st_size for p in files)
     warm = pdfs[:2] + docxs[:2]
     poai_run(warm, out, workers=1)  # imports and caches, before anything is timed
@@ -177,6 +177,8 @@ def measure(n: int, repeats: int, work: Path) -> dict[str, float]:
         cluster.close()
     figures["record_bytes"] = record_bytes(files[: min(len(files), 40)])
     figures["catalog_bytes"] = catalog_bytes_per_record(files, work)
+    figures["load_end"] = os.getloadavg()[0]
+    figures["measured_at"] = time.time()
     return figures
 
 
@@ -185,32 +187,38 @@ def _f(value: float) -> str:
 
 
 def _estimate(figures: dict[str, float]) -> list[str]:
-    per_worker = figures["cluster_1"]  # documents per second of one worker thread
-    scale = figures["cluster_2"] / (2 * figures["cluster_1"])  # what a second worker keeps of the first's rate
+    # Two bounds per worker thread: the rate measured on the cluster (with its scheduler, nanny and
+    # transfers on the same 2 shared cores) and the local one (a core reading documents and nothing else).
+    low, high = figures["cluster_1"], figures["local_1"]
     client_ceiling = 1000 / figures["client_cpu_ms"]  # documents per second one client core can feed
-    rows = ["| Workers (1 hilo cada uno) | Documentos/s | Horas para 500.000 |", "| --- | --- | --- |"]
-    for workers in (1, 4, 8, 16, 32):
-        speed = min(per_worker * workers * min(scale, 1.0) if workers > 1 else per_worker, client_ceiling)
-        capped = " (tope del cliente)" if speed == client_ceiling else ""
-        rows.append(f"| {workers} | {_f(speed)}{capped} | {_f(YEAR / speed / 3600)} |")
+    rows = ["| Workers (1 núcleo cada uno) | Documentos/s | Horas para 500.000 |", "| --- | --- | --- |"]
+    for workers in (1, 4, 8, 16, 32, 64):
+        slow, fast = min(low * workers, client_ceiling), min(high * workers, client_ceiling)
+        capped = " (tope del cliente)" if fast == client_ceiling else ""
+        rows.append(f"| {workers} | {_f(slow)} a {_f(fast)}{capped} | {_f(YEAR / fast / 3600)} a "
+                    f"{_f(YEAR / slow / 3600)} |")
     network_gb = YEAR * (figures["file_bytes"] + figures["record_bytes"]) / 1e9
     catalog_gb = YEAR * figures["catalog_bytes"] / 1e9
     return [
         *rows,
         "",
-        f"- **Costo por documento** en un worker: {_f(1000 / per_worker)} ms (un hilo); con dos workers en esta "
-        f"máquina cada uno conserva el {_f(100 * scale)} % de esa velocidad (comparten sus 2 núcleos).",
+        f"- **Costo por documento**: {_f(1000 / low)} ms por worker en el clúster de la medida, "
+        f"{_f(1000 / high)} ms en un proceso local; las horas de la tabla van de uno a otro, suponiendo cada "
+        "worker con su propio núcleo. En esta máquina dos workers (o dos procesos locales) no leen más que uno: "
+        "sus 2 núcleos ya estaban ocupados por otros procesos, así que la medida no muestra cómo escala más "
+        "allá de un núcleo.",
         f"- **El cliente** gasta {_f(figures['client_cpu_ms'])} ms de CPU por documento (leer y resumir el archivo, "
         f"catálogo, auditoría, escritura): un solo cliente alimenta como mucho unos {_f(client_ceiling)} "
-        "documentos/s, y más workers que eso no acortan la corrida. Para más, varias corridas por entidad o "
-        "ministerio (cada una con su catálogo), consolidadas después.",
+        "documentos/s, y más workers que eso no acortan la corrida. Para más, varias corridas (por entidad o "
+        "ministerio, cada una con su catálogo y su salida), consolidadas después.",
         f"- **Memoria por worker**: pico medido {_f(figures['worker_peak_mb'])} MB (el worker y su proceso de "
         "lectura); cada lectura tiene además el tope de memoria de una corrida local, así que conviene "
         "`--memory-limit` de 2 a 4 GiB por hilo.",
         f"- **Red**: {_f(figures['file_bytes'] / 1024)} KB por archivo (media del corpus) más "
         f"{_f(figures['record_bytes'] / 1024)} KB de registro de vuelta: unos {_f(network_gb)} GB para "
         "500.000 POAI (con `--rutas-compartidas` solo viaja el registro, pero los workers leen la carpeta "
-        "compartida y el cliente la lee también para calcular el resumen SHA-256).",
+        "compartida y el cliente la lee también para calcular la huella SHA-256). Los escaneos y los PDF "
+        "impresos desde Word pesan más que los del generador: con archivos de 200 KB, unos 100 GB.",
         f"- **Catálogo**: {_f(figures['catalog_bytes'] / 1024)} KB por registro → unos {_f(catalog_gb)} GB para "
         "500.000 en un solo archivo SQLite, en el cliente. SQLite admite ese tamaño; su límite es que escribe "
         "uno a la vez: solo el cliente escribe (una transacción por documento), y el catálogo debe estar en "
@@ -222,9 +230,15 @@ def _estimate(figures: dict[str, float]) -> list[str]:
     ]
 
 
+def _load(figures: dict[str, float]) -> str:
+    if "load_start" not in figures:
+        return ""
+    return f" (carga media de {_f(figures['load_start'])} al empezar y {_f(figures['load_end'])} al terminar)"
+
+
 def section(figures: dict[str, float], command: str) -> list[str]:
     """The Markdown section of BENCHMARKS.md."""
-    when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    when = dt.datetime.fromtimestamp(figures.get("measured_at", time.time())).strftime("%Y-%m-%d %H:%M")
     return [
         HEADING,
         "",
@@ -233,8 +247,8 @@ def section(figures: dict[str, float], command: str) -> list[str]:
         "con sus importaciones ya hechas. El clúster es un planificador y sus workers (`dask worker --nthreads 1`) "
         "en esta misma máquina, por 127.0.0.1.",
         "",
-        f"Máquina: {bench.machine()}. **2 núcleos compartidos** con otros procesos mientras se medía: las cifras "
-        "absolutas varían de una medida a otra; las proporciones son lo que se compara.",
+        f"Máquina: {bench.machine()}. **2 núcleos compartidos** con otros procesos mientras se medía{_load(figures)}: "
+        "las cifras absolutas varían de una medida a otra; las proporciones son lo que se compara.",
         "",
         "| | 1 | 2 | 2 / 1 |",
         "| --- | --- | --- | --- |",
@@ -244,6 +258,11 @@ def section(figures: dict[str, float], command: str) -> list[str]:
         f"{_f(figures['cluster_2'] / figures['cluster_1'])}× |",
         f"| clúster / local | {_f(figures['cluster_1'] / figures['local_1'])}× | "
         f"{_f(figures['cluster_2'] / figures['local_2'])}× | |",
+        "",
+        "En una sola máquina el clúster no puede ganar a los procesos locales: suma un planificador, un "
+        "supervisor (nanny) y un proceso worker por nodo a los mismos núcleos, y cada documento viaja por la red "
+        "local y vuelve como registro. Sirve cuando sus workers están en otras máquinas; lo que esta medida da "
+        "es el costo por documento de un worker y el del cliente, de donde sale el estimado.",
         "",
         "### Un año nacional: 500.000 POAI",
         "",
@@ -272,14 +291,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=120, help="documentos del corpus (mitad PDF, mitad DOCX)")
     parser.add_argument("--repeats", type=int, default=3, help="repeticiones de cada medida (se toma la mediana)")
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md", help="archivo Markdown de resultados")
+    parser.add_argument("--cifras", type=Path, metavar="ARCHIVO.json",
+                        help="no mide: escribe la sección con las cifras de una medida anterior (las que esta "
+                             "orden muestra al terminar, con la orden que las midió en \"orden\")")
     args = parser.parse_args(argv)
     command = "python benchmarks/cluster.py" + ("" if argv is None and len(sys.argv) == 1 else
                                                  " " + " ".join(argv if argv is not None else sys.argv[1:]))
-    with tempfile.TemporaryDirectory(prefix="poai-cluster-") as work:
-        figures = measure(args.n, args.repeats, Path(work))
+    if args.cifras is not None:
+        saved = json.loads(args.cifras.read_text(encoding="utf-8"))
+        command, figures = saved.pop("orden"), saved
+    else:
+        with tempfile.TemporaryDirectory(prefix="poai-cluster-") as work:
+            figures = measure(args.n, args.repeats, Path(work))
     lines = section(figures, command)
     print("\n".join(lines))
-    print(json.dumps(figures), file=sys.stderr)
+    print(json.dumps({**figures, "orden": command}), file=sys.stderr)
     write_section(args.out, lines)
     return 0
 

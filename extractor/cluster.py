@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import os
 import threading
+import uuid
 import warnings
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, wait
@@ -154,7 +155,7 @@ class ClusterPool:
                                "que el planificador (scheduler) de Dask esté en marcha.") from exc
         self.futures: dict[str, Any] = {}
         self.lock = threading.Lock()
-        self.keys = itertools.count()
+        self.keys = (f"poai-{uuid.uuid4().hex[:12]}-{n}" for n in itertools.count())  # unique on a shared scheduler
         self.stopping = False
         self.capacity = sum(self.client.nthreads().values())
         if self.capacity == 0:
@@ -171,7 +172,7 @@ class ClusterPool:
         """Run ``function(*args)`` on a worker, stopped after ``timeout`` seconds (pebble's call)."""
         target: Future[Extraction] = Future()
         target.set_running_or_notify_cancel()
-        key = f"poai-{os.getpid()}-{next(self.keys)}"
+        key = next(self.keys)
         with warnings.catch_warnings():  # a file of a few MB is meant to travel in its task
             warnings.filterwarnings("ignore", message=".*[Ll]arge (object|graph)")
             remote: Any = self.client.submit(_task, function, args, timeout, key=key, pure=False)
