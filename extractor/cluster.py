@@ -45,15 +45,15 @@ def read_shared(path: str, archivo: str, password: str | None, ocr: str) -> Extr
 
 # --- on the worker -------------------------------------------------------------------------------
 
-_pools: dict[int, Any] = {}  # per worker process: the pebble pool its tasks read in
+_pools: dict[tuple[int, int | None], Any] = {}  # per worker process and memory cap: the pool its tasks read in
 _pools_lock = threading.Lock()
 
 
-def _child_initializer() -> None:
+def _child_initializer(memory_limit: int | None) -> None:
     """A reading child: the memory cap of local runs, and it dies with its Dask worker."""
     from extractor.batch import _limit_worker_memory
 
-    _limit_worker_memory()
+    _limit_worker_memory(memory_limit)
     # Linux: a child left reading when its worker is killed is stopped with it. The signal follows
     # the thread that started the child: pebble starts its first children in the task's thread,
     # which Dask keeps for the worker's life, and the others in its own manager thread.
@@ -66,10 +66,10 @@ def _child_initializer() -> None:
         pass
 
 
-def _worker_pool(size: int) -> Any:
-    """The pebble pool of this worker process, made on its first task."""
+def _worker_pool(size: int, memory_limit: int | None) -> Any:
+    """The pebble pool of this worker process, made on its first task (one per memory cap asked)."""
     with _pools_lock:
-        pool = _pools.get(os.getpid())
+        pool = _pools.get((os.getpid(), memory_limit))
         if pool is None or not pool.active:
             import multiprocessing
 
@@ -78,13 +78,13 @@ def _worker_pool(size: int) -> Any:
             # Dask runs its workers as daemon processes, which multiprocessing forbids to have
             # children; the children here are pebble's, stopped with the worker (see above).
             multiprocessing.current_process()._config["daemon"] = False  # type: ignore[attr-defined]
-            pool = ProcessPool(max_workers=size, initializer=_child_initializer)
-            _pools[os.getpid()] = pool
+            pool = ProcessPool(max_workers=size, initializer=_child_initializer, initargs=(memory_limit,))
+            _pools[(os.getpid(), memory_limit)] = pool
         return pool
 
 
-def _task(function: Callable[..., Extraction], args: tuple[Any, ...], timeout: float | None
-          ) -> tuple[str, Any]:
+def _task(function: Callable[..., Extraction], args: tuple[Any, ...], timeout: float | None,
+          memory_limit: int | None) -> tuple[str, Any]:
     """Run one document in a child of this worker: ("ok", extraction) or what went wrong, as
     plain data (exceptions of pebble do not travel well between machines)."""
     from distributed import get_worker
@@ -92,7 +92,7 @@ def _task(function: Callable[..., Extraction], args: tuple[Any, ...], timeout: f
 
     worker = get_worker()
     key = worker.get_current_task()
-    future = _worker_pool(max(1, worker.state.nthreads)).schedule(function, args=args, timeout=timeout)
+    future = _worker_pool(max(1, worker.state.nthreads), memory_limit).schedule(function, args=args, timeout=timeout)
     while not wait([future], timeout=_CANCEL_POLL).done:
         task = worker.state.tasks.get(key)
         if task is None or task.state in {"cancelled", "released", "forgotten"}:
@@ -104,6 +104,8 @@ def _task(function: Callable[..., Extraction], args: tuple[Any, ...], timeout: f
         return "timeout", None
     except ProcessExpired as exc:
         return "expired", exc.exitcode
+    except MemoryError:
+        return "memory", None
     except Exception as exc:  # noqa: BLE001 - whatever the reading raised, its type is reported
         return "error", type(exc).__name__
 
@@ -124,6 +126,8 @@ def _settle(target: Future[Extraction], outcome: tuple[str, Any]) -> None:
         target.set_exception(TimeoutError())
     elif kind == "cancelled":
         target.set_exception(CancelledError())
+    elif kind == "memory":
+        target.set_exception(MemoryError())
     elif kind == "expired":
         from pebble import ProcessExpired
 
@@ -137,15 +141,16 @@ class ClusterPool:
     """Documents read on the workers of the Dask scheduler at ``address`` (``tcp://host:8786``).
 
     ``shared_paths``: the workers read each file at its own path (a folder every machine
-    mounts at the same place) instead of receiving its bytes.
+    mounts at the same place) instead of receiving its bytes. ``memory_limit``: the address
+    space each reading child may use (bytes; None: no cap), as for local workers.
     """
 
-    def __init__(self, address: str, shared_paths: bool = False) -> None:
+    def __init__(self, address: str, shared_paths: bool = False, memory_limit: int | None = None) -> None:
         try:
             from distributed import Client as client_type
         except ImportError as exc:
             raise ClusterError(f"{INSTALL}.") from exc
-        self.shared_paths = shared_paths
+        self.shared_paths, self.memory_limit = shared_paths, memory_limit
         self.address = address
         try:
             connect: Any = client_type  # untyped
@@ -175,7 +180,8 @@ class ClusterPool:
         key = next(self.keys)
         with warnings.catch_warnings():  # a file of a few MB is meant to travel in its task
             warnings.filterwarnings("ignore", message=".*[Ll]arge (object|graph)")
-            remote: Any = self.client.submit(_task, function, args, timeout, key=key, pure=False)
+            remote: Any = self.client.submit(_task, function, args, timeout, self.memory_limit, key=key,
+                                             pure=False)
         with self.lock:
             self.futures[key] = remote
         remote.add_done_callback(lambda done: self._finished(key, done, target))

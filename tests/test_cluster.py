@@ -172,7 +172,7 @@ def test_ctrl_c_cancels_what_is_pending_and_writes_nothing(dask_cluster: Cluster
     folder = _inputs(tmp_path / "entrada", ["poai_a01_texto.txt"], slow="poai_b01_word.docx")
     out = tmp_path / "salida"
     out.mkdir()
-    code = ("import sys, cluster_tasks; from extractor import batch; batch.read_bytes = cluster_tasks.gated_read; "
+    code = ("import sys, cluster_tasks; from extractor import batch; batch._read_in_worker = cluster_tasks.gated_read; "
             "from extractor.cli import main; sys.exit(main(sys.argv[1:]))")
     child = subprocess.Popen([sys.executable, "-c", code, "run", str(folder), "-o", str(out / "c.xlsx"),
                               "--json", str(out / "r.jsonl"), "--csv", str(out / "csv"), "--no-cache",
@@ -217,7 +217,7 @@ def _held_run(dask_cluster: Cluster, tmp_path: Path, kills: int,
               monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     import cluster_tasks
 
-    monkeypatch.setattr("extractor.batch.read_bytes", cluster_tasks.gated_read)
+    monkeypatch.setattr("extractor.batch._read_in_worker", cluster_tasks.gated_read)
     dask_cluster.reset()
     names = ["poai_a01_texto.txt", "poai_b03_word.docx", "poai_a02_directo.pdf"]
     folder = _inputs(tmp_path / "entrada", names, slow="poai_b01_word.docx")
