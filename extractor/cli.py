@@ -21,7 +21,7 @@ from extractor.api import Batch, Options, RunSummary, Tables, count, protected_i
 from extractor.batch import Progress
 from extractor.checks.rules import load_rules
 from extractor.cli_args import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, build_parser, subcommand, subcommands, suggestion
-from extractor.errors import PoaiError, os_reason
+from extractor.errors import PoaiError, UsageError, os_reason
 from extractor.inputs import collect_inputs
 from extractor.model.record import Record
 from extractor.poa.matching import DEFAULT_THRESHOLD
@@ -225,10 +225,13 @@ def _password(args: argparse.Namespace) -> str | None:
 
 def _options(args: argparse.Namespace, use_cache: bool) -> Options:
     """The batch options every subcommand shares."""
+    if getattr(args, "rutas_compartidas", False) and not getattr(args, "cluster", None):
+        raise UsageError("--rutas-compartidas solo tiene sentido junto con --cluster DIRECCION.")
     return Options(workers=args.workers, cache=args.cache, use_cache=use_cache, timeout=args.timeout,
                    password=_password(args), rules=load_rules(args.reglas) if args.reglas else None,
                    poa=getattr(args, "poa", None), threshold=getattr(args, "umbral", DEFAULT_THRESHOLD),
-                   poa_unit=getattr(args, "unidad", None), ocr=args.ocr)
+                   poa_unit=getattr(args, "unidad", None), ocr=args.ocr,
+                   cluster=getattr(args, "cluster", None), shared_paths=getattr(args, "rutas_compartidas", False))
 
 
 def _batch(args: argparse.Namespace, *, outputs: tuple[Path | None, ...] = (), folders: tuple[Path | None, ...] = (),
@@ -255,7 +258,8 @@ def _run(args: argparse.Namespace) -> int:
         summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=options.workers,
                       cache=options.cache, use_cache=options.use_cache, rules=options.rules, poa=options.poa,
                       threshold=options.threshold, timeout=options.timeout, password=options.password,
-                      progress=bar, poa_unit=options.poa_unit, ocr=options.ocr, csv_excel=args.csv_excel)
+                      progress=bar, poa_unit=options.poa_unit, ocr=options.ocr, csv_excel=args.csv_excel,
+                      cluster=options.cluster, shared_paths=options.shared_paths)
         bar.close(f"({summary.repeated} repetidos)" if summary.repeated else "")
     finally:
         bar.close()
