@@ -34,6 +34,9 @@ RULE_TOLERANCE = 2.0
 # Parallel rules closer than this (points) are one rule: less than the 3 points a nested table
 # is inset inside its cell, which would otherwise be welded onto the cell's borders.
 RULE_SNAP = 1.5
+# Words Tesseract read apart are kept at least this much of the font's size apart (a space is
+# about a quarter of it; the PDF reader splits words at gaps over 0.15 of it).
+WORD_SPACE_EM = 0.25
 # A word read with less confidence than this (0–100) is doubtful.
 DOUBTFUL_CONFIDENCE = 60.0
 # What a bullet is misread as before the word it is stuck to.
@@ -143,20 +146,43 @@ def _bulleted(prepared: Prepared, words: list[OcrWord]) -> list[OcrWord]:
 
 
 def _line_chars(words: list[OcrWord], scale: float) -> list[PdfChar]:
-    """The characters of one Tesseract line: one line box for all, each word's box shared out among its letters."""
+    """The characters of one Tesseract line: one line box for all, each word's box shared out among its letters.
+
+    Tesseract's box of a word may run into the next word's, or end a pixel before it ("SISTEMA"
+    over "DE", "aprobado" against "y"): the words it read apart are kept a space apart, so that
+    the PDF reader neither interleaves their letters nor joins them into one word."""
     heights = [w.height for w in words if any(ch.isalnum() for ch in w.text)] or [w.height for w in words]
-    size = max(statistics.median(heights) * SIZE_PER_HEIGHT * scale, 4.0)
+    size_px = statistics.median(heights) * SIZE_PER_HEIGHT
+    size = max(size_px * scale, 4.0)
     centre = statistics.median((w.top + w.bottom) / 2 for w in words) * scale
     top = centre - size / 2
     chars: list[PdfChar] = []
-    for word in words:
-        step = word.width * scale / len(word.text)
-        x = word.left * scale
+    for word, (left, right) in zip(*_spaced(sorted(words, key=lambda w: w.left), WORD_SPACE_EM * size_px)):
+        step = (right - left) * scale / len(word.text)
+        x = left * scale
         for ch in word.text:
             chars.append(PdfChar(text=ch, fontname="OCR", size=size, x0=x, x1=x + step, top=top,
                                  bottom=top + size, upright=True))
             x += step
     return chars
+
+
+def _spaced(words: list[OcrWord], space: float) -> tuple[list[OcrWord], list[tuple[float, float]]]:
+    """``words`` (left to right) and their extents, each at least ``space`` pixels after the one
+    before: the earlier word's box is cut back when enough of it is left, else the later one's
+    start is pushed on."""
+    spans: list[tuple[float, float]] = []
+    for word in words:
+        left, right = float(word.left), float(word.right)
+        if spans and left < spans[-1][1] + space:
+            start, end = spans[-1]
+            if left - space - start >= 0.5 * (end - start):
+                spans[-1] = (start, left - space)
+            else:
+                left = end + space
+                right = max(right, left + 1.0)
+        spans.append((left, right))
+    return words, spans
 
 
 def _edge(segment: tuple[int, int, int, int], scale: float) -> dict[str, float | str]:
