@@ -76,12 +76,25 @@ class PageContent:
     body: list[Line] = field(default_factory=list)
 
 
-def read_pdf(data: bytes, password: str | None = None, ocr: str = "auto") -> Document:
+# The engine that reads a PDF's pages: "pdfium" (:mod:`.pdfium`, fast), or "pdfplumber" (the
+# reference, and the reader of files pdfium cannot open). Both give the same documents.
+ENGINE = "pdfium"
+
+
+def read_pdf(data: bytes, password: str | None = None, ocr: str = "auto", engine: str = ENGINE) -> Document:
     """Read a PDF's bytes into a Document (raises the project's errors for bad files).
 
     ``ocr``: "auto" reads by OCR the pages without a text layer, "siempre" every page, "nunca" none
-    (see :mod:`extractor.readers.ocr`).
+    (see :mod:`extractor.readers.ocr`). ``engine``: see :data:`ENGINE`.
     """
+    # --- pdfium engine: pdfplumber below reads only what pdfium cannot open or read.
+    if engine == "pdfium":
+        from extractor.readers.pdf.pdfium import read_document
+
+        document = read_document(data, password, ocr)
+        if document is not None:
+            return document
+    # --- end of pdfium engine
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
         pages_obj = pdf.pages
