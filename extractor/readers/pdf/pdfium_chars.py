@@ -25,7 +25,7 @@ import pypdfium2.raw as pdfium_c
 from extractor.readers.pdf.lines import PdfChar
 from extractor.readers.pdf.pdfium_fonts import FontFacts, FontTable
 
-__all__ = ["Matrix", "Placement", "multiply", "page_chars"]
+__all__ = ["Matrix", "Placement", "multiply", "page_chars", "snap"]
 
 # An affine matrix (a, b, c, d, e, f) as PDF writes them.
 Matrix = tuple[float, float, float, float, float, float]
@@ -35,6 +35,15 @@ _NO_TEXT = frozenset((0, 0xFFFE, 0xFFFF, 0x0D, 0x0A))
 _LINE_HYPHEN = 0x02
 # Closer than this (points) is one position.
 _SAME = 1e-3
+
+
+def snap(value: float) -> float:
+    """A single-precision coordinate of pdfium as the decimal the PDF most likely wrote: rounded
+    to as many decimals as single precision resolves at its size (5 below 128 points, 4 below
+    1024...). pdfminer computes in double precision from the written decimals; rounding both
+    engines' values to a grid (a cell's box to 0.01, geometry to 0.1) then lands them alike."""
+    size = abs(value)
+    return round(value, 5 if size < 128 else 4 if size < 1024 else 3 if size < 8192 else 2)
 
 
 @dataclass(frozen=True)
@@ -65,10 +74,10 @@ class _Object:
     handle: Any
 
 
-@dataclass
+@dataclass(slots=True)
 class _Glyph:
     """One glyph as pdfium reads it (user space): its text, origin and loose box's right edge,
-    and whether its outline overhangs the advance."""
+    whether its outline overhangs the advance, and its index in the text page."""
 
     text: str
     x: float
@@ -76,6 +85,7 @@ class _Glyph:
     right: float
     overhangs: bool
     owner: _Object
+    index: int = -1
 
 
 class _Page:
@@ -107,8 +117,27 @@ def page_chars(textpage: Any, place: Placement, table: FontTable) -> list[PdfCha
             last.text += glyph.text  # a ligature's second letter, at the first one's origin
             continue
         glyphs.append(glyph)
-    _undrift(glyphs, page.table)
+    _overhangs(glyphs, page)
+    if any(owner.font.fractional or owner.font.widths is not None for owner in page.objects.values()):
+        _undrift(glyphs, page.table)
     return [_char(glyph, place, page.table) for glyph in _respaced(glyphs, page)]
+
+
+def _overhangs(glyphs: list[_Glyph], page: _Page) -> None:
+    """Mark the glyphs whose outline overhangs their advance (pdfium's loose box then reaches
+    their outline's edge, not the advance's). A glyph whose loose box ends right at the next
+    glyph's origin ends at its advance; any other (spacing after it may hide an overhang, or it
+    ends its text object) is asked its outline's box."""
+    left, right, bottom, top = page.edges
+    for place, glyph in enumerate(glyphs):
+        if glyph.owner.font.widths is not None:
+            continue  # a standard font: Adobe's widths give the advance
+        after = glyphs[place + 1] if place + 1 < len(glyphs) else None
+        if after is not None and after.owner is glyph.owner and abs(after.y - glyph.y) <= _SAME \
+                and abs(glyph.right - after.x) <= _SAME:
+            continue
+        pdfium_c.FPDFText_GetCharBox(page.textpage, glyph.index, left, right, bottom, top)
+        glyph.overhangs = right.value >= glyph.right - _SAME and top.value > bottom.value
 
 
 def _undrift(glyphs: list[_Glyph], table: FontTable) -> None:
@@ -147,30 +176,21 @@ def _glyph(page: _Page, index: int) -> _Glyph | None:
     code = pdfium_c.FPDFText_GetUnicode(textpage, index)
     if code in _NO_TEXT:
         return None
-    owner = _object(page, handle, index)
+    # The handle's address keys its object (addressof is the cheapest way to read it).
+    owner = page.objects.get(ctypes.addressof(handle.contents)) or _object(page, handle, index)
     pdfium_c.FPDFText_GetCharOrigin(textpage, index, page.x, page.y)
     pdfium_c.FPDFText_GetLooseCharBox(textpage, index, page.rect)
-    right = float(page.rect.right)
-    overhangs = False
-    if owner.font.widths is None:
-        left, tight_right, bottom, top = page.edges
-        pdfium_c.FPDFText_GetCharBox(textpage, index, left, tight_right, bottom, top)
-        overhangs = tight_right.value >= right - _SAME and top.value > bottom.value
     if code == _LINE_HYPHEN:
         text = "-"
     elif pdfium_c.FPDFText_HasUnicodeMapError(textpage, index) == 1:
         text = f"(cid:{code})"
     else:
         text = chr(code)
-    return _Glyph(text, float(page.x.value), float(page.y.value), right, overhangs, owner)
+    return _Glyph(text, snap(page.x.value), snap(page.y.value), snap(page.rect.right), False, owner, index)
 
 
 def _object(page: _Page, handle: Any, index: int) -> _Object:
-    # The handle's address keys the object (from_buffer reads it at half ctypes.cast's cost).
-    key = ctypes.c_void_p.from_buffer(handle).value or 0
-    known = page.objects.get(key)
-    if known is not None:
-        return known
+    """The text object ``handle``, read once."""
     size = ctypes.c_float()
     pdfium_c.FPDFTextObj_GetFontSize(handle, size)
     matrix = pdfium_c.FS_MATRIX()
@@ -181,7 +201,7 @@ def _object(page: _Page, handle: Any, index: int) -> _Object:
         colour = tuple(channel.value / 255 for channel in channels[:3])
     owner = _Object(font=_font(page, handle), size=float(size.value),
                     matrix=(matrix.a, matrix.b, matrix.c, matrix.d), colour=colour, handle=handle)
-    page.objects[key] = owner
+    page.objects[ctypes.addressof(handle.contents)] = owner
     return owner
 
 
@@ -288,9 +308,12 @@ def _char(glyph: _Glyph, place: Placement, table: FontTable) -> PdfChar:
     size = owner.size
     advance = _advance(glyph, table)
     low = owner.font.descent * size
-    xs = [a * px + c * py + e for px in (0.0, advance) for py in (low, low + size)]
-    ys = [b * px + d * py + f for px in (0.0, advance) for py in (low, low + size)]
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    if b == 0.0 and c == 0.0 and a > 0.0 and d > 0.0:  # level, upright text: two corners do
+        x0, x1, y0, y1 = e, e + a * advance, f + d * low, f + d * (low + size)
+    else:
+        xs = [a * px + c * py + e for px in (0.0, advance) for py in (low, low + size)]
+        ys = [b * px + d * py + f for px in (0.0, advance) for py in (low, low + size)]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     # A dict literal: calling the TypedDict class costs many times as much, per character.
     char: PdfChar = {"text": glyph.text, "fontname": owner.font.name, "size": y1 - y0,
                      "x0": x0 + place.x_shift, "x1": x1 + place.x_shift,

@@ -17,7 +17,7 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableSettings, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from pdfplumber.utils.geometry import filter_edges, obj_to_edges
 
-from extractor.readers.pdf.pdfium_chars import Matrix, Placement, multiply
+from extractor.readers.pdf.pdfium_chars import Matrix, Placement, multiply, snap
 from extractor.readers.pdf.ruled import TABLE_SETTINGS, Box
 
 if TYPE_CHECKING:
@@ -98,7 +98,8 @@ def _segments(obj: Any, matrix: Matrix) -> list[Segment]:
         operator = _OPERATORS.get(pdfium_c.FPDFPathSegment_GetType(segment))
         if operator is None or not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
             continue
-        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        px, py = snap(x.value), snap(y.value)
+        point = (snap(a * px + c * py + e), snap(b * px + d * py + f))
         if operator == "c":
             pending_curve += 1
             if pending_curve < 3:
