@@ -51,11 +51,11 @@ class Explained:
 EXPLAINED = (
     Explained(
         fields=("room", "char_width", "col_edges"), limit=1.0, marker=b"/ZapfDingbats",
-        why="pdfminer's metrics of the standard ZapfDingbats font give its glyphs the widths of "
-            "other glyphs (its square bullet, code 'n', 694 units where Adobe's metrics and pdfium "
-            "give 761): after such a bullet pdfplumber sets the rest of the line short of where it "
-            "is drawn, by up to half a point. pdfium places it where it is drawn; a cell's room and "
-            "width per character, or an unruled table's column edge, move by as much."),
+        why="The standard ZapfDingbats font is not embedded: each engine takes its widths from "
+            "its own metrics, and they disagree (the square bullet reportlab draws, code 'n': "
+            "694 units in pdfminer's table, 761 in pdfium's, which draws the page with them). "
+            "After such a bullet the rest of its line sits up to half a point apart, so a cell's "
+            "room and width per character, or an unruled table's column edge, move by as much."),
 )
 # Differences of the characters that no compared document shows in its blocks (each is undone,
 # or has no effect on the layout):

@@ -11,7 +11,11 @@ of the text differs from the glyphs printed, it is undone:
   prints, each one advance on from the one before;
 - a hyphen pdfium marks as a line-end hyphen (U+0002) is the hyphen printed;
 - pdfium's loose box takes in the outline of a glyph that overhangs its advance (an
-  italic "j", a bold "a"): the advance is then the font's width, as pdfminer reads it.
+  italic "j", a bold "a"): the advance is then the font's width, as pdfminer reads it;
+- pdfium computes in single precision and cuts fractional widths to whole units: coordinates
+  are snapped back to the decimals single precision resolves (:func:`snap`), and the glyphs
+  of fonts whose widths are known exactly are placed along their text object in double
+  precision (:func:`_undrift`).
 """
 
 from __future__ import annotations
@@ -332,8 +336,8 @@ def _advance(glyph: _Glyph, table: FontTable) -> float:
         widths = table.widths(owner.font)
     if widths is not None and glyph.text in widths:
         return widths[glyph.text] * owner.size / 1000.0
-    # pdfium's own advance: for a symbol font's glyph pdfium names by its symbol ("■", where
-    # pdfminer reads the code's letter "n" and a width its table misplaces), the right one.
+    # pdfium's own advance: a symbol font's glyph pdfium names by its symbol ("■", where pdfminer
+    # reads the code's letter "n") is not in Adobe's table by that name; pdfium draws it so wide.
     a, b, _c, _d = owner.matrix
     if abs(b) <= 1e-9 and abs(a) > 1e-9:
         return abs(glyph.right - glyph.x) / abs(a)
