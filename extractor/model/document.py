@@ -15,10 +15,17 @@ from typing import Any
 _DECIMALS = 1
 
 
+# Geometry is first rounded to this many decimals: the last bits of a value differ between PDF
+# engines (pdfium computes positions in single precision, pdfminer in double), and a value that
+# is a tie at one decimal (4.15, read 4.150000000000001 or 4.1499999999999995) must be written
+# alike by both.
+_NOISE_DECIMALS = 6
+
+
 def _rounded(value: float | None) -> float | None:
     if value is None:
         return None
-    return round(value, _DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return round(round(value, _NOISE_DECIMALS), _DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
 @dataclass

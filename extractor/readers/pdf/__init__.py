@@ -89,14 +89,29 @@ class PageContent:
     body: list[Line] = field(default_factory=list)
 
 
-def read_pdf(data: bytes, password: str | None = None, ocr: str = "auto") -> Document:
+# The engine that reads a PDF's pages: "pdfium" (:mod:`.pdfium`, fast), or "pdfplumber" (the
+# reference, and the reader of files pdfium cannot open). Both give the same documents.
+ENGINE = "pdfium"
+
+
+def read_pdf(data: bytes, password: str | None = None, ocr: str = "auto", engine: str = ENGINE) -> Document:
     """Read a PDF's bytes into a Document (raises the project's errors for bad files).
 
     ``ocr``: "auto" reads by OCR the pages without a text layer, "siempre" every page, "nunca" none
-    (see :mod:`extractor.readers.ocr`). A file whose structure is damaged (its cross-reference
-    table, a page pdfminer cannot read while pdfium can) is read again as pdfium rewrites it
-    (:mod:`.repair`); one pdfium cannot open either is damaged, never a scan.
+    (see :mod:`extractor.readers.ocr`). ``engine``: see :data:`ENGINE`. A file whose structure is
+    damaged (its cross-reference table, a page pdfminer cannot read while pdfium can) is read again
+    as pdfium rewrites it (:mod:`.repair`); one pdfium cannot open either is damaged, never a scan.
     """
+    # --- pdfium engine: pdfplumber below reads only what pdfium cannot open or read, and a file
+    # whose cross-reference table is wrong (pdfium would trust a table that parses and read the
+    # wrong objects): that one is repaired first.
+    if engine == "pdfium" and not repair.damaged_structure(data, password):
+        from extractor.readers.pdf.pdfium import read_document
+
+        document = read_document(data, password, ocr)
+        if document is not None:
+            return document
+    # --- end of pdfium engine
     try:
         return _read(data, password, ocr, None)
     except _NeedsRepair as need:

@@ -48,6 +48,19 @@ def structure_damage(document: Any, data: bytes) -> str | None:
     return None
 
 
+def damaged_structure(data: bytes, password: str | None) -> bool:
+    """Whether pdfminer finds the file's objects elsewhere than its table says, or cannot parse
+    the file at all (then the careful path, which opens it with pdfplumber, says why)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)), password=password or "")
+        return structure_damage(document, data) is not None
+    except Exception:  # noqa: BLE001 - whatever the parser meets, the careful path reads the file
+        return True
+
+
 def _object_at(data: bytes, position: int, objid: int) -> bool:
     """Whether object ``objid`` starts at ``position``."""
     if not 0 <= position < len(data):
