@@ -27,6 +27,8 @@ from extractor.model.record import ErrorInfo, Record
 from extractor.pipeline import Extraction, load_file, read_bytes
 
 Progress = Callable[[int, int, str], None]
+# Where a batch takes each input's bytes from (a file by default; a front end may hold some in memory).
+Source = Callable[[str], bytes]
 WORKER_MEMORY_BYTES = 4 * 1024**3
 # Files in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
 _WINDOW_PER_WORKER = 2
@@ -73,8 +75,9 @@ class _Batch:
     """The state of one batch run (see :func:`process`)."""
 
     def __init__(self, files: list[str], workers: int, catalog: Catalog | None, progress: Progress | None,
-                 stats: BatchStats, timeout: float | None, password: str | None, ocr: str = "auto") -> None:
-        self.files, self.workers, self.catalog = files, workers, catalog
+                 stats: BatchStats, timeout: float | None, password: str | None, ocr: str = "auto",
+                 source: Source = load_file) -> None:
+        self.files, self.workers, self.catalog, self.source = files, workers, catalog, source
         self.progress, self.stats, self.timeout, self.password = progress, stats, timeout, password
         self.ocr = ocr
         self.first_of: dict[str, _Job] = {}
@@ -86,7 +89,7 @@ class _Batch:
         """Read and hash a file once; take its record from the catalog when it is there."""
         job = _Job(path)
         try:
-            data = load_file(path)
+            data = self.source(path)
         except PoaiError as exc:
             job.result = Extraction(Record.failed(path, "", None, exc))
             return job
@@ -148,8 +151,8 @@ class _Batch:
 
 def process(files: list[str], workers: int | None = None, catalog: Catalog | None = None,
             progress: Progress | None = None, stats: BatchStats | None = None,
-            timeout: float | None = None, password: str | None = None, ocr: str = "auto"
-            ) -> Iterator[tuple[Record, AuditFacts | None]]:
+            timeout: float | None = None, password: str | None = None, ocr: str = "auto",
+            source: Source = load_file) -> Iterator[tuple[Record, AuditFacts | None]]:
     """Yield the unaudited record of each file (with its layout facts), in the order given.
 
     Files are read in ``workers`` processes; a file whose content is in ``catalog`` is not
@@ -157,11 +160,12 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
     ``timeout`` (seconds) stops the worker reading a file that takes longer, and reports the
     file. ``progress(done, total, path)`` is called as each file finishes. ``ocr``: when pages
     are read by OCR ("auto", "siempre", "nunca"; OCR runs inside the same workers and limits).
+    ``source(name)`` gives an input's bytes (by default the file's, :func:`load_file`).
     """
     stats = stats if stats is not None else BatchStats()
     stats.total = len(files)
     workers = workers or default_workers()
-    batch = _Batch(files, workers, catalog, progress, stats, timeout, password, ocr)
+    batch = _Batch(files, workers, catalog, progress, stats, timeout, password, ocr, source)
     if files and (timeout is not None or (workers > 1 and len(files) > 1)):
         from pebble import ProcessPool
 

@@ -20,6 +20,7 @@ from extractor.model.record import Record
 from extractor.poa.matching import DEFAULT_THRESHOLD
 from extractor.readers.limits import DEFAULT_TIMEOUT
 from extractor.readers.registry import OCR_MODES
+from extractor.web.cli import add_web_command, web_command  # poai web: its options live in extractor/web/cli.py
 from extractor.writers.jsonl import JsonLinesWriter, dumps
 from extractor.writers.report import AuditReport, MatchTable
 
@@ -181,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     poa_cmd.add_argument("--nodos", type=_positive, default=25, metavar="N",
                          help="cuántos nodos del árbol se muestran (por defecto 25)")
     _unit_option(poa_cmd)
+    add_web_command(commands)
     return parser
 
 
@@ -362,7 +364,7 @@ def _poa(args: argparse.Namespace) -> int:
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "run": _run, "extract": _extract, "match": _match, "audit": _audit, "poa": _poa,
+    "run": _run, "extract": _extract, "match": _match, "audit": _audit, "poa": _poa, "web": web_command,
 }
 
 
