@@ -6,6 +6,7 @@ import secrets
 from typing import Any
 
 from flask import Flask, current_app, render_template
+from flask.globals import request_ctx
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 
@@ -79,9 +80,10 @@ def workspace() -> Workspace:
 
 def _page(code: int, **extra: Any) -> tuple[str, int]:
     title, message = ERRORS.get(code, ERRORS[500] if code >= 500 else ERRORS[400])
-    limit = current_app.config["MAX_CONTENT_LENGTH"] // 1048576
-    return render_template("error.html", code=code, titulo=title, mensaje=message.format(limite=limit),
-                           **extra), code
+    message = message.format(limite=current_app.config["MAX_CONTENT_LENGTH"] // 1048576)
+    if request_ctx.url_adapter is None:  # a request to another host name: no page links can be built
+        return f"<!doctype html><html lang=\"es\"><title>{title}</title><h1>{title}</h1></html>", code
+    return render_template("error.html", code=code, titulo=title, mensaje=message, **extra), code
 
 
 def _csrf(error: CSRFError) -> tuple[str, int]:
