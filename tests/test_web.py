@@ -287,3 +287,19 @@ def test_the_command_reports_a_missing_folder_and_a_missing_web_extra(tmp_path: 
     monkeypatch.setitem(sys.modules, "flask", None)
     assert main(["web", "--no-navegador"]) == 2
     assert "pip install 'poai[web]'" in capsys.readouterr().err
+
+
+def test_a_doubtful_value_is_marked_on_its_field_and_its_finding_links_there(tmp_path: Path) -> None:
+    carpeta = tmp_path / "dudoso"
+    carpeta.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8").replace("ANA LUCÍA MENACHO SORUCO", "•••••••••")
+    (carpeta / "dudoso.txt").write_text(text, encoding="utf-8")
+    made = Server(_settings(carpeta, tmp_path))
+    made.space.read()
+    html = made.page(_doc(made))
+    assert re.search(r'<div class="campo obs obs-advertencia dudoso" id="c-puesto-ocupante">', html)
+    assert '<a href="#c-puesto-ocupante">Lectura dudosa</a>' in html
+    # A finding naming a column without its row marks that column where it is empty.
+    assert re.search(r'<div class="campo obs obs-advertencia" id="c-funciones-1-fuente_verificacion">', html)
+    assert '<a href="#c-funciones-1-fuente_verificacion">Función incompleta</a>' in html
+    made.space.close()

@@ -53,11 +53,13 @@ def serve(settings: Settings, *, open_browser: bool = True, say: Callable[[str],
     space.start()
     if open_browser:
         threading.Timer(0.6, webbrowser.open, args=(local,)).start()
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # Ctrl-C and SIGTERM both stop the server (even where the shell started it with SIGINT ignored).
+    previous = {number: signal.signal(number, _interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         server.run()  # returns on Ctrl-C: waitress closes its sockets and threads
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
         server.close()
         space.close()
         say("poai web detenido.")
