@@ -303,3 +303,17 @@ def test_a_doubtful_value_is_marked_on_its_field_and_its_finding_links_there(tmp
     assert re.search(r'<div class="campo obs obs-advertencia" id="c-funciones-1-fuente_verificacion">', html)
     assert '<a href="#c-funciones-1-fuente_verificacion">Función incompleta</a>' in html
     made.space.close()
+
+
+def test_an_uploaded_document_can_be_taken_out_again(tmp_path: Path) -> None:
+    made = Server(_settings(None, tmp_path))
+    made.client.post("/documentos", data={"csrf_token": made.csrf(), "archivos": (
+        io.BytesIO(SAMPLE.read_bytes()), "subido.txt")}, content_type="multipart/form-data")
+    made.wait()
+    doc = _doc(made)
+    assert "Quitar este documento" in made.page(doc)
+    made.client.post("/documentos/quitar", data={"csrf_token": made.csrf(), "nombre": "subido.txt"})
+    made.wait()
+    assert made.space.snapshot.records == [] and made.space.uploads.names() == []
+    assert made.client.get(doc).status_code == 404
+    made.space.close()

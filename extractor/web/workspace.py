@@ -10,6 +10,7 @@ last read's; the catalog stays the only store.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import tempfile
 import threading
@@ -59,6 +60,7 @@ class Snapshot:
 
     records: list[Record] = field(default_factory=list)
     uploaded: frozenset[str] = frozenset()
+    files: frozenset[str] = frozenset()  # the folder's files read
     operations: list[Operation] = field(default_factory=list)
     coverage: list[dict[str, Any]] | None = None
     poa_error: str | None = None
@@ -158,7 +160,7 @@ class Workspace:
                 except PoaError as exc:  # the documents are shown all the same, without the POA
                     snapshot = self._read(sources, None, progress)
                     snapshot.poa_error = exc.mensaje
-            snapshot.uploaded = frozenset(uploads)
+            snapshot.uploaded, snapshot.files = frozenset(uploads), frozenset(sources.files)
             self.snapshot = snapshot
             return snapshot
 
@@ -226,14 +228,12 @@ class Workspace:
         """The bytes a record was read from (None when its file is gone or changed since)."""
         if record.archivo in self.snapshot.uploaded:
             return self.uploads.get(record.archivo)
-        if record.archivo not in self.folder_files(self.poa()[0]):
-            return None
+        if record.archivo not in self.snapshot.files:
+            return None  # never a path the last read did not take from the folder
         try:
             data = load_file(record.archivo)
         except PoaiError:
             return None
-        import hashlib
-
         return data if hashlib.sha256(data).hexdigest() == record.sha256 else None
 
     def corrections(self, record: Record) -> list[Correction]:
@@ -271,6 +271,9 @@ class Workspace:
 
     def move(self, record: Record, index: int, codigo: str) -> Correction | None:
         """Move function ``index`` of ``record`` to the POA's operation ``codigo`` ("" for none)."""
+        current = record.funciones[index].poa
+        if (current.codigo if current is not None else "") == codigo:
+            return None
         target: dict[str, str] | None = None
         if codigo:
             found = [o for o in self.snapshot.operations if o.codigo == codigo]

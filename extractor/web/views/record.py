@@ -36,7 +36,8 @@ def show(sha256: str, parte: int) -> str:
     operations = space.snapshot.operations
     return render_template("documento.html", record=record, nombre=shown_name(record) + part_label(record),
                            secciones=found, hallazgos=findings, vista=vista, pagina=page,
-                           operaciones=operations, correcciones=record.correcciones, parte=parte)
+                           operaciones=operations, correcciones=record.correcciones, parte=parte,
+                           subido=record.archivo in space.snapshot.uploaded)
 
 
 @pages.get("/documento/<sha256>/<int:parte>/pagina/<int:number>.png")
