@@ -317,3 +317,61 @@ def test_an_uploaded_document_can_be_taken_out_again(tmp_path: Path) -> None:
     assert made.space.snapshot.records == [] and made.space.uploads.names() == []
     assert made.client.get(doc).status_code == 404
     made.space.close()
+
+
+def test_a_poa_uploaded_on_its_page_is_kept_in_the_catalog_and_links_the_functions(folder: Path,
+                                                                                   tmp_path: Path) -> None:
+    made = Server(_settings(folder, tmp_path))
+    made.space.read()
+    assert "Todavía no hay POA" in made.page("/poa")
+    token = made.csrf("/poa")
+    refused = made.client.post("/poa", data={"csrf_token": token, "poa": (io.BytesIO(b"hola"), "poa.docx")},
+                               content_type="multipart/form-data", follow_redirects=True)
+    assert "el POA debe ser una planilla Excel" in refused.get_data(as_text=True)
+    made.client.post("/poa", data={"csrf_token": token, "poa": (io.BytesIO(POA.read_bytes()), "mi poa.xlsx")},
+                     content_type="multipart/form-data")
+    made.wait()
+    html = made.page("/poa")
+    assert "POA en uso: <strong>mi poa.xlsx</strong>" in html and "operaciones atendidas" in html
+    assert all(f.linked for f in made.space.snapshot.records[0].funciones)
+    made.space.close()
+    # The next server on the same catalog links to it too, unless it is started with another POA.
+    later = Server(_settings(folder, tmp_path))
+    later.space.read()
+    assert "mi poa.xlsx" in later.page("/poa")
+    later.space.close()
+
+
+def test_previews_of_scans_and_of_word_files_without_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.web import preview
+
+    scan = (ROOT / "samples" / "escaneos" / "escaneo_b02_pagina1.png").read_bytes()
+    assert preview.preview(scan, "escaneo").paginas == 1
+    image = preview.page_png(scan, "escaneo", 1)
+    assert image is not None and image.startswith(b"\x89PNG")
+    assert preview.page_png(scan, "escaneo", 2) is None
+    monkeypatch.setattr(preview.shutil, "which", lambda _name: None)
+    word = (ROOT / "samples" / "poai" / "poai_a01_word.docx").read_bytes()
+    shown = preview.preview(word, "sin-libreoffice")
+    assert shown.paginas == 0 and shown.nota == preview.NO_LIBREOFFICE
+    assert "necesita LibreOffice" in shown.nota
+
+
+def test_the_addresses_printed_at_start_carry_the_token_only_when_open_to_the_network() -> None:
+    from extractor.web.server import addresses
+
+    assert addresses(Settings(token="t"), 8765) == ("http://127.0.0.1:8765/", None)
+    local, network = addresses(Settings(host="192.168.1.20", token="t0k"), 9000)
+    assert local == "http://127.0.0.1:9000/?token=t0k" and network == "http://192.168.1.20:9000/?token=t0k"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="the Word preview needs LibreOffice (apt-get install libreoffice-writer)")
+def test_a_word_file_is_shown_as_the_pdf_libreoffice_makes_of_it() -> None:
+    from extractor.web import preview
+
+    word = (ROOT / "samples" / "poai" / "poai_a01_word.docx").read_bytes()
+    shown = preview.preview(word, "word-a01")
+    assert shown.paginas >= 1
+    image = preview.page_png(word, "word-a01", 1)  # converted once: the second call takes it from memory
+    assert image is not None and image.startswith(b"\x89PNG")
