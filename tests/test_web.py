@@ -375,3 +375,31 @@ def test_a_word_file_is_shown_as_the_pdf_libreoffice_makes_of_it() -> None:
     assert shown.paginas >= 1
     image = preview.page_png(word, "word-a01", 1)  # converted once: the second call takes it from memory
     assert image is not None and image.startswith(b"\x89PNG")
+
+
+def test_a_list_is_typed_one_item_per_line_and_saving_it_unchanged_corrects_nothing(server: Server) -> None:
+    doc = _doc(server)
+    token = server.csrf(doc)
+    server.client.post(f"{doc}/corregir", data={"csrf_token": token,
+                                                "c:normas": "Ley 1178; Ley 2027\r\nDS 23318-A\r\n"})
+    [record] = server.space.snapshot.records
+    assert record.normas == ["Ley 1178; Ley 2027", "DS 23318-A"]
+    shown = re.search(r'name="c:normas"[^>]*>([^<]*)</textarea>', server.page(doc))
+    assert shown is not None
+    response = server.client.post(f"{doc}/corregir", data={"csrf_token": token, "c:normas": shown.group(1)},
+                                  follow_redirects=True)
+    assert "No había cambios que guardar" in response.get_data(as_text=True)
+
+
+def test_an_unexpected_error_is_a_spanish_page_and_one_line_on_the_console(
+        server: Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor.web.views import documents
+
+    def broken(_record: object) -> None:
+        raise RuntimeError("fallo de prueba")
+
+    monkeypatch.setattr(documents, "_row", broken)
+    response = server.client.get("/")
+    assert response.status_code == 500 and "Error inesperado" in response.get_data(as_text=True)
+    err = capsys.readouterr().err
+    assert "poai web: error inesperado en / (RuntimeError): fallo de prueba" in err and "Traceback" not in err

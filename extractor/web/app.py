@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import secrets
+import sys
 from typing import Any
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app, render_template, request
 from flask.globals import request_ctx
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
@@ -98,5 +99,10 @@ def _http(error: HTTPException) -> tuple[str, int]:
 
 
 def _unexpected(error: Exception) -> tuple[str, int]:
-    current_app.logger.exception("error inesperado")
+    # The console of whoever started poai gets one line; the detail (traceback) only with --verbose.
+    if current_app.extensions["poai_settings"].verbose:
+        current_app.logger.exception("error inesperado")
+    else:
+        print(f"poai web: error inesperado en {request.path} ({type(error).__name__}): {error}. Con --verbose se "
+              "ve el detalle.", file=sys.stderr)
     return _page(500)

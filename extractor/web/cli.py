@@ -64,7 +64,7 @@ def web_command(args: argparse.Namespace) -> int:
         raise InputNotFoundError(f"No es una carpeta: {args.carpeta}", str(args.carpeta))
     settings = Settings(carpeta=args.carpeta.resolve() if args.carpeta else None,
                         poa=args.poa.resolve() if args.poa else None, catalogo=args.cache, host=args.host,
-                        puerto=args.puerto, token=new_token())
+                        puerto=args.puerto, token=new_token(), verbose=args.verbose)
     try:
         serve(settings, open_browser=not args.no_navegador, say=lambda text: print(text, flush=True))
     except PortInUse as exc:

@@ -175,7 +175,7 @@ def targets_of(data: Json, campo: str) -> list[str]:
     column's empty cells (every row's when none is empty); [] for a section or an unknown path."""
     try:
         paths.get(data, campo)
-        if re.search(r"\[\d+\]$", campo) and paths.leaf(campo) in paths.STRING_LISTS | {"normas", "cualidades"}:
+        if re.search(r"\[\d+\]$", campo) and paths.leaf(campo) in paths.STRING_LISTS:
             return [re.sub(r"\[\d+\]$", "", campo)]  # an item of a list shown as one field
         return [campo] if "." in campo or "[" in campo or campo in ("gestion", "objetivo") else []
     except paths.FieldPathError:

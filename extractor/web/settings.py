@@ -30,6 +30,7 @@ class Settings:
     workers: int | None = None
     timeout: float | None = DEFAULT_TIMEOUT
     secret: bytes = b""  # signs the session cookie (CSRF token); a fresh one per server when empty
+    verbose: bool = False  # an unexpected error's traceback on the console
 
     @property
     def catalog(self) -> Path:

@@ -198,7 +198,8 @@ class Workspace:
             except PoaiError as exc:
                 error = exc.mensaje
             except Exception as exc:  # noqa: BLE001 - the server goes on; the page says what happened
-                log.exception("lectura")
+                if self.settings.verbose:
+                    log.exception("lectura")
                 error = f"Error inesperado al leer los documentos ({type(exc).__name__}): {exc}"
             with self._state:
                 if self._again and not self._stop.is_set():

@@ -3,10 +3,12 @@ fields; editing a field, a function row or a function's operation saves a correc
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from extractor.corrections import FieldPathError
+from extractor.corrections import FieldPathError, paths
 from extractor.web.app import workspace
 from extractor.web.fields import anchor, rule_name, sections
 from extractor.web.preview import page_png, preview
@@ -14,6 +16,13 @@ from extractor.web.views.common import part_label, record_or_404, shown_name
 
 pages = Blueprint("documento", __name__)
 PREFIX = "c:"  # form inputs named "c:<field path>"
+
+
+def _is_list(campo: str) -> bool:
+    try:
+        return paths.leaf(campo) in paths.STRING_LISTS
+    except FieldPathError:
+        return False
 
 
 def _first_page(parte: dict[str, object] | None) -> int:
@@ -56,7 +65,11 @@ def correct(sha256: str, parte: int) -> BaseResponse:
     """Keep the values typed in one form of the page as corrections."""
     space = workspace()
     record = record_or_404(sha256, parte)
-    values = {name[len(PREFIX):]: value for name, value in request.form.items() if name.startswith(PREFIX)}
+    values: dict[str, Any] = {name[len(PREFIX):]: value for name, value in request.form.items()
+                              if name.startswith(PREFIX)}
+    for campo, value in values.items():  # a list is typed one item per line (an item may hold "; ")
+        if _is_list(campo):
+            values[campo] = value.splitlines()
     back = url_for(".show", sha256=sha256, parte=parte, pagina=request.form.get("pagina", type=int))
     try:
         made = space.correct(record, values)
@@ -67,8 +80,8 @@ def correct(sha256: str, parte: int) -> BaseResponse:
         flash("No había cambios que guardar.", "aviso")
         return redirect(back, code=303)
     names = ", ".join(c.campo for c in made)
-    flash(f"Corrección guardada ({names})." if space.reading.running is False else
-          f"Corrección guardada ({names}); se verá aplicada cuando termine la lectura en curso.", "ok")
+    later = "; se verá aplicada cuando termine la lectura en curso" if space.reading.running else ""
+    flash(f"Corrección guardada ({names}){later}.", "ok")
     return redirect(f"{back}#{anchor(made[0].campo)}", code=303)
 
 
