@@ -103,6 +103,5 @@ def _unexpected(error: Exception) -> tuple[str, int]:
     if current_app.extensions["poai_settings"].verbose:
         current_app.logger.exception("error inesperado")
     else:
-        print(f"poai web: error inesperado en {request.path} ({type(error).__name__}): {error}. Con --verbose se "
-              "ve el detalle.", file=sys.stderr)
+        print(f"poai web: error inesperado en {request.path} ({type(error).__name__}): {error}.", file=sys.stderr)
     return _page(500)
