@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from browser import WebServer, launch, wait_read  # noqa: E402
+from browser import WebServer, launch, submit, wait_read  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 OUT = ROOT / "docs" / "capturas"
@@ -50,7 +50,7 @@ def main() -> None:
                 page.goto(server.url)
                 wait_read(page)
                 page.set_input_files("#archivos", str(SAMPLES / "poai_b02_word.docx"))
-                page.click("text=Subir y leer")
+                submit(page, "text=Subir y leer")
                 if page.locator('#lectura[data-leyendo="1"]').count():
                     page.screenshot(path=OUT / "lectura.png")
                 wait_read(page)

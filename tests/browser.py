@@ -70,5 +70,13 @@ class WebServer:
 
 
 def wait_read(page: Any, timeout: float = 60_000) -> None:
-    """Wait until the page shows no read in progress (it reloads itself when one ends)."""
+    """Wait until the page shows no read in progress (it reloads itself when one ends), and until that
+    page has loaded whole (the status comes before the list in the page)."""
     page.wait_for_selector('#lectura[data-leyendo="0"]', state="attached", timeout=timeout)
+    page.wait_for_load_state("load")
+
+
+def submit(page: Any, selector: str) -> None:
+    """Click what sends a form and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.click(selector)

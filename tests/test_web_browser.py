@@ -15,7 +15,7 @@ import pytest
 pytest.importorskip("flask", reason="poai web needs the web extra (pip install '.[web]')")
 sync_api = pytest.importorskip("playwright.sync_api", reason="the browser tests need playwright (the test extra)")
 
-from browser import CHROMIUM, WebServer, launch, wait_read  # noqa: E402
+from browser import CHROMIUM, WebServer, launch, submit, wait_read  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 
 from extractor.cli import main  # noqa: E402
@@ -62,7 +62,7 @@ def test_review_correct_download_restart_and_run(browser: Any, tmp_path: Path) -
         assert page.locator("table.documentos tbody tr").count() == 2
         # Add a document by upload: the page follows its reading and lists it.
         page.set_input_files("#archivos", str(SAMPLES / "poai_b01_texto.txt"))
-        page.click("text=Subir y leer")
+        submit(page, "text=Subir y leer")
         wait_read(page)
         assert page.locator("table.documentos tbody tr").count() == 3
         assert page.locator("text=poai_b01_texto.txt").count() == 1
