@@ -155,6 +155,8 @@ class Workspace:
             if not sources:
                 snapshot = Snapshot()
             else:
+                if progress is not None:
+                    progress(0, len(sources), "")  # the page shows how many there are from the start
                 try:
                     snapshot = self._read(sources, poa, progress)
                 except PoaError as exc:  # the documents are shown all the same, without the POA
