@@ -403,3 +403,25 @@ def test_an_unexpected_error_is_a_spanish_page_and_one_line_on_the_console(
     assert response.status_code == 500 and "Error inesperado" in response.get_data(as_text=True)
     err = capsys.readouterr().err
     assert "poai web: error inesperado en / (RuntimeError): fallo de prueba" in err and "Traceback" not in err
+
+
+def test_ctrl_c_stops_the_server_while_it_reads_and_leaves_the_catalog_whole(tmp_path: Path) -> None:
+    import sqlite3
+
+    from browser import WebServer
+
+    carpeta = tmp_path / "muchos"
+    carpeta.mkdir()
+    for path in sorted((ROOT / "samples" / "poai").glob("*.pdf"))[:12]:
+        shutil.copy(path, carpeta)
+    server = WebServer("--carpeta", str(carpeta))
+    time.sleep(1.5)  # reading the folder
+    started = time.monotonic()
+    assert server.stop() == 0
+    assert time.monotonic() - started < 20
+    assert "poai web detenido." in server.output
+    connection = sqlite3.connect(carpeta / "poai-catalogo.sqlite")
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        connection.close()
