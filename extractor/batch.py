@@ -20,12 +20,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from extractor import page_progress
 from extractor.catalog import Catalog
-from extractor.errors import REEXPORT, DamagedFileError, PoaiError, ReadTimeoutError
+from extractor.errors import REEXPORT, DamagedFileError, MemoryLimitError, PoaiError, ReadTimeoutError
 from extractor.model.facts import AuditFacts
 from extractor.model.record import ErrorInfo, Record
 from extractor.pipeline import Extraction, load_file, read_bytes
 
+# progress(done, total, path) as each file is read; a progress that also has a method
+# ``page(path, number, pages)`` is told each page read by OCR while a scan is read.
 Progress = Callable[[int, int, str], None]
 # Where a batch takes each input's bytes from (a file by default; a front end may hold some in memory).
 Source = Callable[[str], bytes]
@@ -49,14 +52,31 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _limit_worker_memory() -> None:
-    """Worker initializer: a runaway parser gets a MemoryError (a damaged file), not the machine."""
+def _limit_worker_memory(limit: int | None) -> None:
+    """Worker initializer: a runaway parser gets a MemoryError (that file's error), not the machine.
+
+    ``limit`` caps the worker's address space, in bytes (None: no cap)."""
+    if limit is None:
+        return
     try:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES))
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):
         pass  # not on this platform: the time limit still applies
+
+
+def _start_worker(memory_limit: int | None, pages: Any) -> None:
+    """Worker initializer: the memory cap, and the queue its OCR pages are told on (or None)."""
+    _limit_worker_memory(memory_limit)
+    if pages is not None:
+        page_progress.worker_setup(pages)
+
+
+def _read_in_worker(data: bytes, archivo: str, password: str | None, sha256: str, ocr: str) -> Extraction:
+    """:func:`read_bytes` in a worker, its OCR pages told to the batch."""
+    with page_progress.reading(archivo):
+        return read_bytes(data, archivo, password, sha256, ocr)
 
 
 @dataclass
@@ -76,14 +96,16 @@ class _Batch:
 
     def __init__(self, files: list[str], workers: int, catalog: Catalog | None, progress: Progress | None,
                  stats: BatchStats, timeout: float | None, password: str | None, ocr: str = "auto",
-                 source: Source = load_file) -> None:
+                 memory_limit: int | None = WORKER_MEMORY_BYTES, source: Source = load_file) -> None:
         self.files, self.workers, self.catalog, self.source = files, workers, catalog, source
         self.progress, self.stats, self.timeout, self.password = progress, stats, timeout, password
-        self.ocr = ocr
+        self.ocr, self.memory_limit = ocr, memory_limit
         self.first_of: dict[str, _Job] = {}
         self.lock = threading.Lock()
         self.done = 0
         self.pool: Any = None
+        self._on_page: page_progress.PageCallback | None = getattr(progress, "page", None)
+        self.page_seen: page_progress.PageCallback | None = self.page if self._on_page is not None else None
 
     def load(self, path: str) -> _Job:
         """Read and hash a file once; take its record from the catalog when it is there."""
@@ -111,8 +133,8 @@ class _Batch:
         """Send a loaded file to a worker (or leave it to be read in this process)."""
         if job.data is None or self.pool is None:
             return
-        job.future = self.pool.schedule(read_bytes, args=(job.data, job.path, self.password, job.digest, self.ocr),
-                                        timeout=self.timeout)
+        job.future = self.pool.schedule(_read_in_worker, args=(job.data, job.path, self.password, job.digest,
+                                                               self.ocr), timeout=self.timeout)
         job.future.add_done_callback(partial(_done, self.tick, job.path))
         job.data = None  # the worker has its copy
 
@@ -122,6 +144,12 @@ class _Batch:
             self.done += 1
             if self.progress:
                 self.progress(self.done, len(self.files), path)
+
+    def page(self, path: str, number: int, pages: int) -> None:
+        """Report one more page read by OCR in ``path``."""
+        if self._on_page is not None:
+            with self.lock:
+                self._on_page(path, number, pages)
 
     def finish(self, job: _Job) -> Extraction:
         """The extraction of a job, waiting for its worker if needed."""
@@ -137,11 +165,12 @@ class _Batch:
             return job.result
         if job.future is None:
             assert job.data is not None
-            extraction, keep = read_bytes(job.data, job.path, self.password, job.digest, self.ocr), True
+            with page_progress.reading(job.path, self.page_seen):
+                extraction, keep = read_bytes(job.data, job.path, self.password, job.digest, self.ocr), True
             job.data = None
             self.tick(job.path)
         else:
-            extraction, keep = _result(job.future, job.path, job.digest, self.timeout)
+            extraction, keep = _result(job.future, job.path, job.digest, self.timeout, self.memory_limit)
         self.stats.parsed += 1
         if self.catalog is not None and keep:
             self.catalog.put(extraction)
@@ -152,7 +181,8 @@ class _Batch:
 def process(files: list[str], workers: int | None = None, catalog: Catalog | None = None,
             progress: Progress | None = None, stats: BatchStats | None = None,
             timeout: float | None = None, password: str | None = None, ocr: str = "auto",
-            source: Source = load_file) -> Iterator[tuple[Record, AuditFacts | None]]:
+            memory_limit: int | None = WORKER_MEMORY_BYTES, source: Source = load_file
+            ) -> Iterator[tuple[Record, AuditFacts | None]]:
     """Yield the unaudited record of each file (with its layout facts), in the order given.
 
     Files are read in ``workers`` processes; a file whose content is in ``catalog`` is not
@@ -160,16 +190,23 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
     ``timeout`` (seconds) stops the worker reading a file that takes longer, and reports the
     file. ``progress(done, total, path)`` is called as each file finishes. ``ocr``: when pages
     are read by OCR ("auto", "siempre", "nunca"; OCR runs inside the same workers and limits).
+    ``memory_limit`` (bytes of address space per worker; None: none) makes a document whose
+    reading needs more give its own error (``demasiado_grande``) while the batch goes on.
+    Files are read in worker processes, under both limits, whenever there are several workers
+    and files or a time limit; otherwise in this process, without them.
     ``source(name)`` gives an input's bytes (by default the file's, :func:`load_file`).
     """
     stats = stats if stats is not None else BatchStats()
     stats.total = len(files)
     workers = workers or default_workers()
-    batch = _Batch(files, workers, catalog, progress, stats, timeout, password, ocr, source)
+    batch = _Batch(files, workers, catalog, progress, stats, timeout, password, ocr, memory_limit, source)
+    relay: page_progress.Relay | None = None
     if files and (timeout is not None or (workers > 1 and len(files) > 1)):
         from pebble import ProcessPool
 
-        batch.pool = ProcessPool(max_workers=max(1, min(workers, len(files))), initializer=_limit_worker_memory)
+        relay = page_progress.Relay(batch.page_seen) if batch.page_seen is not None else None
+        batch.pool = ProcessPool(max_workers=max(1, min(workers, len(files))), initializer=_start_worker,
+                                 initargs=(memory_limit, relay.queue if relay is not None else None))
     window: deque[_Job] = deque()
     upcoming = iter(files)
     try:
@@ -197,6 +234,8 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
         if batch.pool is not None:
             batch.pool.stop()
             batch.pool.join()
+        if relay is not None:
+            relay.close()
 
 
 def _stale(record: Record, ocr: str) -> bool:
@@ -209,12 +248,21 @@ def _failed(path: str, digest: str, error: PoaiError) -> Extraction:
     return Extraction(Record.failed(path, digest, None, ErrorInfo.of(error)))
 
 
-def _result(future: Future[Extraction], path: str, digest: str, timeout: float | None) -> tuple[Extraction, bool]:
-    """The extraction of one file, and whether it may be kept in the catalog (not a time-out)."""
+def _result(future: Future[Extraction], path: str, digest: str, timeout: float | None,
+            memory_limit: int | None = None) -> tuple[Extraction, bool]:
+    """The extraction of one file, and whether it may be kept in the catalog (not a time-out, nor
+    beyond the memory cap)."""
     from pebble import ProcessExpired
 
     try:
-        return future.result(), True
+        extraction = future.result()
+        error = extraction.record.error
+        return extraction, error is None or error.ajuste != MemoryLimitError.ajuste  # another cap may read it
+    except MemoryError:  # beyond the cap outside the reading itself (sending the record back)
+        limit = f" de {memory_limit / 1048576:.0f} MB" if memory_limit else ""
+        return _failed(path, digest, MemoryLimitError(
+            f"La lectura del documento necesitó más memoria que el límite{limit} por documento: puede ser "
+            "demasiado grande o estar dañado; revíselo.")), False
     except TimeoutError:
         message = (f"La lectura superó el límite de {timeout:g} s por documento: el documento puede estar dañado "
                    "o ser demasiado complejo; revíselo o aumente el límite.")
@@ -234,8 +282,8 @@ def _done(tick: Callable[[str], None], path: str, _future: Future[Extraction]) -
 
 def output_conflicts(inputs: list[str], outputs: list[Path | None]) -> Path | None:
     """The first output that is also one of the inputs (poai never writes over its inputs)."""
-    resolved = {Path(p).resolve() for p in inputs}
+    resolved = {os.path.realpath(p) for p in inputs}  # never raises, even for a link in a loop
     for output in outputs:
-        if output is not None and output.resolve() in resolved:
+        if output is not None and os.path.realpath(output) in resolved:
             return output
     return None

@@ -107,6 +107,13 @@ class TooLargeError(DocumentError):
     codigo = "demasiado_grande"
 
 
+class MemoryLimitError(TooLargeError):
+    """A document whose reading needed more memory than a worker may use (``ajuste`` "memoria":
+    another limit could read it, so it is never kept in the catalog)."""
+
+    ajuste = "memoria"
+
+
 class ReadTimeoutError(DamagedFileError):
     """A document whose reading took longer than the time limit (SCHEMA.md has no code of its own)."""
 

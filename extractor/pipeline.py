@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.checks.document import audit_document
-from extractor.errors import REEXPORT, DamagedFileError, NotPoaiError, PoaiError, UnitPoaGivenError, os_reason
+from extractor.errors import REEXPORT, DamagedFileError, MemoryLimitError, NotPoaiError, PoaiError, UnitPoaGivenError
+from extractor.inputs import read_input
 from extractor.layout.bundle import page_ranges, split_parts
 from extractor.layout.spec import vocabulary
 from extractor.layout.stitching import stitch
@@ -22,7 +22,6 @@ from extractor.model.document import Document
 from extractor.model.facts import AuditFacts
 from extractor.model.record import Record
 from extractor.readers.detect import detect_format
-from extractor.readers.limits import check_size
 from extractor.readers.registry import read_document
 from extractor.sections.parse import Parsed, parse_document
 
@@ -46,19 +45,10 @@ class Extraction:
 def load_file(path: str) -> bytes:
     """The bytes of a regular file, read once (a file beyond the size limit is refused first).
 
-    Raises the project's errors: a folder, a FIFO or a device is not a document, and a file
-    beyond the limit is refused before it fills the memory.
+    Raises the project's errors: a folder, a FIFO, a device or a link leading nowhere is not
+    a document (see :func:`extractor.inputs.read_input`).
     """
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise DamagedFileError("No es un archivo común (es una carpeta, una tubería o un dispositivo): "
-                                   "indique el documento mismo.")
-        check_size(info.st_size)
-        with open(path, "rb") as handle:
-            return handle.read()  # its size is checked again, as bytes, by the reader registry
-    except OSError as exc:
-        raise DamagedFileError(f"No se pudo abrir el archivo: {os_reason(exc)}.") from exc
+    return read_input(path)
 
 
 def read_file(path: str | os.PathLike[str], password: str | None = None, ocr: str = "auto") -> Extraction:
@@ -85,7 +75,11 @@ def read_bytes(data: bytes, archivo: str, password: str | None = None, sha256: s
     except PoaiError as exc:
         exc.archivo = archivo
         return Extraction(Record.failed(archivo, digest, formato, exc))
-    except (MemoryError, RecursionError, Exception) as exc:  # noqa: BLE001 - a bad file never stops a batch
+    except MemoryError:  # beyond a worker's memory cap, or the machine's
+        return Extraction(Record.failed(archivo, digest, formato, MemoryLimitError(
+            "La lectura del documento necesitó más memoria de la disponible por documento: puede ser "
+            "demasiado grande o estar dañado; revíselo.", archivo)))
+    except (RecursionError, Exception) as exc:  # noqa: BLE001 - a bad file never stops a batch
         # The third-party parsers raise many kinds of errors on malformed files; all of them
         # mean the same to the user: the file is damaged.
         damaged = DamagedFileError(

@@ -7,9 +7,10 @@ import unicodedata
 from functools import lru_cache
 
 _WS = re.compile(r"\s+")
-# "1.-", "1 -", "1.", "3.2", "A.", "I.", "IV)" and similar prefixes of section headings.
+# "1.-", "1 -", "1.", "3.2", "A.", "I.", "IV)" and similar prefixes of section headings ("4,4": a
+# scan's point read as a comma).
 _NUMBERING = re.compile(
-    r"^\s*\d+(?:\s*\.\s*\d+)+\s*[.\-–—:)]*\s*(?=\S)"
+    r"^\s*\d+(?:\s*[.,]\s*\d+)+\s*[.\-–—:)]*\s*(?=\S)"
     r"|^\s*(?:\d+|[A-Z]|[IVX]{1,5})\s*(?:[.\-–—:)]\s*)+(?=\S)"
 )
 _PUNCT = re.compile(r"[^\w\s%]", re.UNICODE)

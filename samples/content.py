@@ -11,9 +11,9 @@ import random
 from copy import deepcopy
 from typing import Any
 
+# One fictional entity: the ministry's directorate whose unit POA is samples/poa/. Its offices
+# fill three forms (families A, B and C), and keep many POAIs both as Word and as PDF.
 ENTITY_A = "MINISTERIO DE PLANIFICACIÓN TERRITORIAL"
-ENTITY_B = "CAJA DE SALUD DEL ALTIPLANO"
-ENTITY_C = "UNIVERSIDAD PÚBLICA DE LOS VALLES"
 
 UNIT = "DIRECCIÓN GENERAL DE SISTEMAS DE INFORMACIÓN TERRITORIAL"
 
@@ -28,6 +28,7 @@ NAMES = [
 
 SUPERIOR = "DIRECTOR(A) GENERAL DE SISTEMAS DE INFORMACIÓN TERRITORIAL"
 SUPERIOR_NAME = "OSCAR DANIEL MIRANDA VELASCO"
+GESTION = 2023  # the year of the unit POA every sample serves
 
 # The unit POA's operations. Functions below are written to serve them (paraphrased).
 POA_OPERATIONS = [
@@ -157,6 +158,25 @@ POSTS = [
     ("TÉCNICO EN DIFUSIÓN DE INFORMACIÓN", "TÉCNICO II"),
 ]
 
+# Who reports to whom (indexes into POSTS); the head of the unit reports to the Director General,
+# whose own POAI is not in the corpus (the one ``superior_desconocido`` the samples show).
+HEAD = 6  # JEFE DE UNIDAD DE GEOMÁTICA
+SUPERIOR_OF = {0: HEAD, 1: HEAD, 2: HEAD, 3: HEAD, 4: HEAD, 7: HEAD, 8: HEAD, 11: HEAD, 5: 2, 9: 2, 10: 2}
+# The posts a form lists as supervised (its first direct reports, as the head's form prints them).
+SUPERVISED = {HEAD: [0, 1, 7]}
+
+
+def superior_of(index: int) -> tuple[str, str]:
+    """The post and the person a post's POAI names as its superior (who approves it)."""
+    boss = SUPERIOR_OF.get(index)
+    return (SUPERIOR, SUPERIOR_NAME) if boss is None else (POSTS[boss][0], NAMES[boss])
+
+
+def supervised_by(index: int) -> list[str]:
+    """The supervised posts a post's form lists."""
+    return [POSTS[i][0] for i in SUPERVISED.get(index, [])]
+
+
 _UNACCENT = str.maketrans("ÁÉÍÓÚáéíóú", "AEIOUaeiou")
 
 
@@ -196,7 +216,7 @@ def build_specs(seed: int = 2023) -> list[dict[str, Any]]:
     for index, family in enumerate(families):
         post, level = POSTS[index]
         person = NAMES[index]
-        gestion = 2023 if index % 3 != 2 else 2024
+        gestion = GESTION
         n_spec = rng.choice([4, 5, 6, 7])
         n_rout = rng.choice([2, 3])
         specific = rng.sample(SPECIFIC_POOL, n_spec)
@@ -219,9 +239,9 @@ def build_specs(seed: int = 2023) -> list[dict[str, Any]]:
                 "denominacion": post,
                 "item": str(100 + 7 * index),
                 "dependencia": UNIT,
-                "inmediato_superior": SUPERIOR,
+                "inmediato_superior": superior_of(index)[0],
                 "ocupante": person,
-                "cargos_supervisados": [],
+                "cargos_supervisados": supervised_by(index),
             },
             "nivel": level,
             "relaciones": {"intrainstitucionales": rng.sample(INTRA, rng.choice([3, 4, 6])),
@@ -240,15 +260,11 @@ def build_specs(seed: int = 2023) -> list[dict[str, Any]]:
             "conocimientos": [{"conocimiento": k, "caracter": rng.choice(["excluyente", "deseable"])}
                               for k in rng.sample(KNOWLEDGE, 4)],
             "cualidades": rng.sample(QUALITIES, rng.choice([3, 4, 5])),
-            "aprobacion": {"elaborado_por": person, "aprobado_por": SUPERIOR_NAME,
+            "aprobacion": {"elaborado_por": person, "aprobado_por": superior_of(index)[1],
                            "ciudadania_digital": family == "A", "fecha_elaboracion": None,
                            "fecha_aprobacion": None},
             "hard": set(),
         }
-        if "JEFE" in post:
-            spec["puesto"]["cargos_supervisados"] = ["PROFESIONAL EN SISTEMAS DE INFORMACIÓN GEOGRÁFICA",
-                                                     "TÉCNICO EN CATASTRO TERRITORIAL",
-                                                     "TÉCNICO EN SOPORTE INFORMÁTICO"]
         if family == "C":
             _to_family_c(spec, rng)
         if family == "B":

@@ -237,10 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     rl_config.invariant = 1  # reproducible PDFs: no creation date or random id
     out = args.salida / "poai"
     poa_dir = args.salida / "poa"
-    for folder in (out, poa_dir):
-        if folder.exists():
-            shutil.rmtree(folder)
-        folder.mkdir(parents=True)
+    # samples/poai/ holds only what this script writes; samples/poa/ also holds the POA shapes and
+    # the outside POAs (their own generators), so only this script's two files there are rewritten.
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    poa_dir.mkdir(parents=True, exist_ok=True)
     specs = prepared_specs()
     docx_files: dict[Path, dict[str, Any]] = {}
     for spec in specs:

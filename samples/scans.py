@@ -40,13 +40,16 @@ class Scan:
     pages: tuple[int, ...] = ()  # 1-based; () is every page
     text_pages: tuple[int, ...] = ()  # pages kept with their text layer (a PDF scanned in part)
     shading: bool = False      # uneven light, as a phone photo has
+    signed: bool = False       # a rubber stamp and a handwritten signature over the signature block
     campos: tuple[str, ...] = ()  # the record's fields compared; () is every field
 
 
 SCANS = [
     Scan("escaneo_a01_200dpi.pdf", "poai_a01_directo.pdf", 200),
-    Scan("escaneo_b01_200dpi_torcido.pdf", "poai_b01_libreoffice.pdf", 200, skew=-2.0, grey=225, noise=5.0),
-    Scan("escaneo_c02_150dpi.pdf", "poai_c02_directo.pdf", 150, skew=1.2, grey=230, noise=6.0, blur=0.6, quality=60),
+    Scan("escaneo_b01_200dpi_torcido.pdf", "poai_b01_libreoffice.pdf", 200, skew=-2.0, grey=225, noise=5.0,
+         signed=True),
+    Scan("escaneo_c02_150dpi.pdf", "poai_c02_directo.pdf", 150, skew=1.2, grey=230, noise=6.0, blur=0.6, quality=60,
+         signed=True),
     Scan("escaneo_a03_200dpi.tif", "poai_a03_directo.pdf", 200, skew=2.5, blur=0.8),
     Scan("escaneo_b03_200dpi_invertido.pdf", "poai_b03_directo.pdf", 200, turn=180, grey=235, quality=60),
     Scan("escaneo_a02_mixto.pdf", "poai_a02_libreoffice.pdf", 200, skew=-1.0, text_pages=(1, 3)),
@@ -57,11 +60,74 @@ SCANS = [
 ]
 
 
-def render(scan: Scan, number: int, page: pdfium.PdfPage) -> Image.Image:
-    """One page of ``scan``: rasterised, then degraded as its settings say."""
+def _signatories(scan: Scan) -> list[str]:
+    """The names that sign the source POAI (its expected record's approval block)."""
+    expected = json.loads((SOURCES / (scan.source.rsplit(".", 1)[0] + ".expected.json")).read_text(encoding="utf-8"))
+    approval = expected.get("aprobacion") or {}
+    return [name for name in (approval.get("elaborado_por"), approval.get("aprobado_por")) if name]
+
+
+def _name_box(page: pdfium.PdfPage, name: str, dpi: int) -> tuple[int, int, int, int] | None:
+    """Where ``name`` is printed on ``page``, in pixels at ``dpi`` (left, top, right, bottom)."""
+    text = page.get_textpage()
+    found = text.search(name, match_case=False).get_next()
+    if found is None:
+        return None
+    first, count = found
+    boxes = [text.get_charbox(i) for i in range(first, first + count)]
+    height, scale = page.get_size()[1], dpi / 72
+    left, bottom = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, top = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return round(left * scale), round((height - top) * scale), round(right * scale), round((height - bottom) * scale)
+
+
+def _sign(ink: np.ndarray, scan: Scan, page: pdfium.PdfPage, rng: np.random.Generator) -> None:
+    """Over the signature block, as offices sign a printed POAI: a rubber stamp (rings and words in
+    a lighter ink) above the first signatory's name and touching it, and a handwritten signature
+    (a dark looping stroke) across the second's name."""
+    names = [box for box in (_name_box(page, n, scan.dpi) for n in _signatories(scan)) if box is not None]
+    unit = scan.dpi / 100
+    if names:
+        left, top, right, _bottom = names[0]
+        centre = ((left + right) // 2, top - round(28 * unit))
+        stamp = np.zeros(ink.shape, dtype=np.uint8)
+        radius = round(34 * unit)
+        cv2.circle(stamp, centre, radius, 255, max(2, round(2.5 * unit)), cv2.LINE_AA)
+        cv2.circle(stamp, centre, radius - round(9 * unit), 255, max(1, round(1.2 * unit)), cv2.LINE_AA)
+        for word, dy in (("RECIBIDO", -4), ("RR.HH.", 12)):
+            size = cv2.getTextSize(word, cv2.FONT_HERSHEY_DUPLEX, 0.3 * unit, 1)[0]
+            cv2.putText(stamp, word, (centre[0] - size[0] // 2, centre[1] + round(dy * unit)), cv2.FONT_HERSHEY_DUPLEX,
+                        0.3 * unit, 255, max(1, round(unit)), cv2.LINE_AA)
+        ink[:] = np.maximum(ink, stamp * (150.0 / 255))  # violet stamp ink scans lighter than print
+    if len(names) > 1:
+        left, top, right, bottom = names[1]
+        xs = np.linspace(left - 10 * unit, left + 0.7 * (right - left), 60)
+        ys = (top + bottom) / 2 - 12 * unit + 16 * unit * np.sin(np.linspace(0, 5 * np.pi, 60)) * \
+            np.linspace(1.0, 0.4, 60) + rng.normal(0, unit, 60)
+        points = np.stack([xs, ys], axis=1).round().astype(np.int32)
+        pen = np.zeros(ink.shape, dtype=np.uint8)
+        cv2.polylines(pen, [points], False, 255, max(2, round(1.6 * unit)), cv2.LINE_AA)
+        ink[:] = np.maximum(ink, pen * (230.0 / 255))
+
+
+# Scans of POAIs made outside the project (``../shared/corpus/external``), made on the fly by the OCR
+# test and benchmark into a temporary folder: clean at 200 dpi, and degraded at 150 dpi.
+EXTERNAL = HERE.parent.parent / "shared" / "corpus" / "external"
+EXTERNAL_SCANS = [
+    Scan("externo_uap_200dpi.pdf", "uap_form001.pdf", 200),
+    Scan("externo_ddhh_150dpi.pdf", "ddhh_ruled.pdf", 150, skew=1.0, grey=230, noise=6.0, blur=0.6),
+    Scan("externo_cns_200dpi_torcido.pdf", "cns_abogado_word.pdf", 200, skew=-1.5, grey=225, noise=5.0),
+    Scan("externo_seed_150dpi.tif", "seed_ruled.pdf", 150, skew=0.8, blur=0.5),
+]
+
+
+def render(scan: Scan, number: int, page: pdfium.PdfPage, last: bool = False) -> Image.Image:
+    """One page of ``scan``: rasterised, then degraded as its settings say (``last``: the document's last page)."""
     grey = np.asarray(page.render(scale=scan.dpi / 72, grayscale=True).to_pil().convert("L"), dtype=np.float32)
     rng = np.random.default_rng(number * 1000 + scan.dpi)
     ink = 255.0 - grey
+    if scan.signed and last:
+        _sign(ink, scan, page, rng)
     paper = np.full_like(grey, float(scan.grey))
     if scan.shading:
         height, width = grey.shape
@@ -100,12 +166,15 @@ def _image_page(pdf: pdfium.PdfDocument, index: int, image: Image.Image, scan: S
     page.gen_content()
 
 
-def make(scan: Scan) -> Path:
-    """Write one scan into ``samples/escaneos``; returns its path."""
-    source = pdfium.PdfDocument(SOURCES / scan.source)
+def make(scan: Scan, sources: Path = SOURCES, out: Path = OUT) -> Path:
+    """Write one scan of ``sources / scan.source`` into ``out`` (``samples/escaneos``); returns its path.
+
+    Sources from elsewhere (the external corpus, for the OCR test and benchmark) are scanned
+    the same way; their scans are never written beside them."""
+    source = pdfium.PdfDocument(sources / scan.source)
     numbers = scan.pages or tuple(range(1, len(source) + 1))
-    images = {n: render(scan, n, source[n - 1]) for n in numbers if n not in scan.text_pages}
-    target = OUT / scan.name
+    images = {n: render(scan, n, source[n - 1], last=n == len(source)) for n in numbers if n not in scan.text_pages}
+    target = out / scan.name
     suffix = target.suffix
     if suffix == ".pdf":
         pdf = pdfium.PdfDocument.new()

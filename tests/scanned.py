@@ -40,3 +40,20 @@ def field_accuracy(actual: dict[str, Any], expected: dict[str, Any], campos: lis
     got = leaves({k: actual.get(k) for k in keys})
     missed = [path for path, value in wanted.items() if got.get(path, object()) != value]
     return 1.0 - len(missed) / max(len(wanted), 1), missed
+
+
+def external_accuracy(actual: Any, expected: Any) -> tuple[float, list[str]]:
+    """The share of an external expected record's values (``"*"`` not compared, texts after white-space
+    normalisation, as the external corpus's README says) that ``actual`` gives, and those it misses."""
+    wanted = {k: v for k, v in leaves(expected).items() if v != "*"}
+    got = leaves(actual)
+
+    def same(a: Any, b: Any) -> bool:
+        if isinstance(a, str) and isinstance(b, str):
+            return " ".join(a.split()) == " ".join(b.split())
+        if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool):
+            return abs(a - b) < 1e-6
+        return bool(a == b)
+
+    missed = [path for path, value in wanted.items() if not same(got.get(path, object()), value)]
+    return 1.0 - len(missed) / max(len(wanted), 1), missed

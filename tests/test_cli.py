@@ -55,7 +55,8 @@ def test_missing_arguments_message_in_spanish(capsys: pytest.CaptureFixture[str]
     assert main(["extract"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("uso: poai extract")
-    assert err.endswith("poai: error: faltan argumentos obligatorios: ENTRADA\n")
+    assert err.endswith("poai extract: error: faltan argumentos obligatorios: ENTRADA\n"
+                        "Vea «poai extract --ayuda».\n")
 
 
 def test_help_is_spanish(capsys: pytest.CaptureFixture[str]) -> None:

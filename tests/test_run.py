@@ -44,21 +44,23 @@ def test_run_over_the_samples_matches_their_expected_records(tmp_path: Path,
     expected = {doc.resolve(): load(exp) for doc, exp in golden_pairs()}
     lines = records.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(expected)
-    corpus_rules = {"item_duplicado", "ocupante_duplicado", "superior_desconocido"}
+    corpus_rules = {"item_duplicado", "ocupante_duplicado", "superior_desconocido", "documento_repetido"}
     for line in lines:
         record = json.loads(line)
         # The corpus rules depend on the run (the samples repeat each POAI in several formats).
         record["auditoria"] = [f for f in record["auditoria"] if f["regla"] not in corpus_rules]
         assert not differences(record, expected[Path(record["archivo"]).resolve()]), record["archivo"]
     err = capsys.readouterr().err
-    assert f"Resumen: {len(expected)} documentos; {len(expected)} leídos" in err
+    # 45 samples hold 12 POAIs (each in several formats), and the seed is one more.
+    assert (f"Resumen: {len(expected)} documentos (13 POAI distintos: los demás son el mismo POAI en otro "
+            f"archivo); {len(expected)} leídos") in err
 
 
 def test_workbook_sheets_rows_types_and_no_formulas(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "consolidado.xlsx"
     assert main(["run", str(corpus), "-o", str(out), "--no-cache", "--workers", "1"]) == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["Resumen", *[s for s in SHEETS if s != "Cobertura POA"]]
+    assert book.sheetnames == ["Resumen", "Por unidad", *[s for s in SHEETS if s != "Cobertura POA"], "Diccionario"]
     puestos = book["Puestos"]
     assert puestos.max_row == 1 + 7
     assert puestos.freeze_panes == "A2"
@@ -137,10 +139,11 @@ def test_formula_text_stays_text(tmp_path: Path) -> None:
     assert "'=HYPERLINK" in csv_text and "'+cmd" in csv_text and "'@SUM(1)" in csv_text
 
 
-def test_refuses_to_write_over_an_input(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    victim = corpus / "poai_a01_texto.txt"
+def test_refuses_to_write_over_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    victim = tmp_path / "poai_a03_excel.xlsx"  # a POAI filled in Excel: an input, not a workbook of poai's
+    shutil.copy(SAMPLES / victim.name, victim)
     before = victim.read_bytes()
-    assert main(["run", str(corpus), "-o", str(victim)]) == 2
+    assert main(["run", str(tmp_path), "-o", str(victim)]) == 2
     assert "es también una de las entradas" in capsys.readouterr().err
     assert victim.read_bytes() == before
 
@@ -153,8 +156,9 @@ def test_unreadable_file_is_listed_and_exit_is_1(tmp_path: Path, capsys: pytest.
     out = tmp_path / "c.xlsx"
     assert main(["run", str(folder), "-o", str(out), "--no-cache"]) == 1
     err = capsys.readouterr().err
-    # (the one POAI read has an informative finding: its superior's post is not in the batch)
-    assert "Resumen: 2 documentos; 1 leídos (1 con observaciones); 1 ilegibles." in err
+    # (the one POAI read has only an informative finding, its superior's post is not in the batch:
+    # nothing to act on)
+    assert "Resumen: 2 documentos; 1 leídos (0 con observaciones); 1 ilegibles." in err
     assert (f"  - {folder / 'malo.pdf'}: El PDF está dañado o incompleto y no se puede abrir: vuelva a exportarlo "
             "desde el documento original. [archivo_danado]") in err
     errores = load_workbook(out)["Errores"]

@@ -12,18 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import RulesError, os_reason
+from extractor.errors import PoaiError, RulesError
+from extractor.inputs import read_input
 
 SEVERITIES = ("error", "advertencia", "info")
 RULES = ("campo_vacio", "seccion_faltante", "sin_funciones", "funcion_incompleta", "ponderacion_total",
          "sin_aprobacion", "funcion_sin_poa", "lectura_dudosa", "item_duplicado", "ocupante_duplicado",
-         "superior_desconocido")
+         "superior_desconocido", "documento_repetido")
 DEFAULT_SEVERITY = {
     "campo_vacio": "advertencia", "seccion_faltante": "advertencia", "sin_funciones": "error",
     "funcion_incompleta": "advertencia", "ponderacion_total": "error", "sin_aprobacion": "advertencia",
     "funcion_sin_poa": "advertencia", "lectura_dudosa": "advertencia", "item_duplicado": "error",
     "ocupante_duplicado": "advertencia",
-    "superior_desconocido": "info",
+    "superior_desconocido": "info", "documento_repetido": "info",
 }
 # How an office reads each rule's name.
 RULE_NAMES = {
@@ -33,6 +34,7 @@ RULE_NAMES = {
     "lectura_dudosa": "Lectura dudosa",
     "item_duplicado": "Ítem duplicado", "ocupante_duplicado": "Misma persona en dos puestos",
     "superior_desconocido": "Superior sin POAI en el lote",
+    "documento_repetido": "El mismo POAI en otro archivo",
 }
 # Fields whose absence is always a finding (SCHEMA.md), and their severity by default.
 ALWAYS_REQUIRED = ("denominacion", "objetivo", "gestion")
@@ -121,9 +123,9 @@ def load_rules(path: str | Path) -> Rules:
         activa = false
     """
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RulesError(f"No se puede leer el archivo de reglas {path}: {os_reason(exc)}.") from exc
+        data = tomllib.loads(read_input(str(path)).decode("utf-8"))  # a regular file only (never a FIFO)
+    except PoaiError as exc:
+        raise RulesError(f"No se puede leer el archivo de reglas {path}: {exc.mensaje}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         position = re.search(r"line (\d+), column (\d+)", str(exc))
         place = f" (línea {position.group(1)}, columna {position.group(2)})" if position else ""

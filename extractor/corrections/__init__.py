@@ -10,7 +10,7 @@ the record lists what was corrected in ``correcciones``.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -98,10 +98,12 @@ def apply(record: Record, corrections: Iterable[Correction]) -> tuple[Record, li
     return fixed, findings
 
 
-def apply_links(record: Record, corrections: Iterable[Correction]) -> list[Finding]:
+def apply_links(record: Record, corrections: Iterable[Correction],
+                operations: Mapping[str, str] | None = None) -> list[Finding]:
     """Move functions to the operations ``corrections`` name (in place, once the record is linked
-    to the POA); ``despues`` is the operation ({"codigo", "operacion"}) or None for no operation.
-    A function moved to an operation loses its ``funcion_sin_poa`` finding."""
+    to the POA); ``despues`` is the operation ({"codigo", "operacion"}) or None for no operation;
+    ``operations`` names the POA's operations by code. A function moved to an operation loses
+    its ``funcion_sin_poa`` finding."""
     links = [c for c in corrections if is_link(c)]
     findings = []
     for item in links:
@@ -111,7 +113,7 @@ def apply_links(record: Record, corrections: Iterable[Correction]) -> list[Findi
             continue
         function = record.funciones[index]
         target = item.despues
-        function.poa = _link(function, target)
+        function.poa = _link(function, target, operations or {})
         if function.poa is not None:
             record.auditoria = [f for f in record.auditoria
                                 if not (f.regla == "funcion_sin_poa" and f.campo == item.campo)]
@@ -119,7 +121,7 @@ def apply_links(record: Record, corrections: Iterable[Correction]) -> list[Findi
     return findings
 
 
-def _link(function: Funcion, target: Any) -> PoaLink | None:
+def _link(function: Funcion, target: Any, operations: Mapping[str, str]) -> PoaLink | None:
     """The link to the operation a person chose, with the matcher's score for it where it scored it."""
     if not isinstance(target, dict) or not target.get("codigo"):
         return None
@@ -127,7 +129,7 @@ def _link(function: Funcion, target: Any) -> PoaLink | None:
     known = [c for c in [function.poa, *function.poa_candidatos] if c is not None and c.codigo == codigo]
     if known:
         return PoaLink(codigo, known[0].operacion, known[0].puntaje, None)
-    return PoaLink(codigo, str(target.get("operacion") or ""), 0.0, None)
+    return PoaLink(codigo, operations.get(codigo) or str(target.get("operacion") or ""), 0.0, None)
 
 
 def _function_index(campo: str) -> int | None:

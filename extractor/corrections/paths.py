@@ -7,6 +7,7 @@ survive anything but a change of what the path means.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -98,6 +99,8 @@ def coerce(path: str, value: Any) -> Any:
         return _number(path, value)
     if key in BOOLEANS:
         return _boolean(path, value)
+    if key.startswith("fecha_"):
+        return _date(path, value)
     return clean_ws(str(value)) if isinstance(value, str) else value
 
 
@@ -123,6 +126,21 @@ def _number(path: str, value: Any) -> float | int:
     except ValueError as exc:
         raise FieldPathError(f"El campo «{path}» lleva un número, no «{value}».") from exc
     return int(number) if leaf(path) in _WHOLE and number.is_integer() else number
+
+
+def _date(path: str, value: Any) -> str:
+    """An ISO date from a date cell, an ISO date or a date written day first (15/03/2023)."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    for form in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"):
+        try:
+            return dt.datetime.strptime(text, form).date().isoformat()
+        except ValueError:
+            continue
+    raise FieldPathError(f"El campo «{path}» lleva una fecha (día/mes/año), no «{value}».")
 
 
 def _boolean(path: str, value: Any) -> bool:

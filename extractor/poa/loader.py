@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractor.errors import PoaError, PoaiError, os_reason
+from extractor.errors import PoaError, PoaiError
+from extractor.inputs import read_input
 from extractor.poa.codes import is_code
 from extractor.poa.header import Header, find_header
 from extractor.poa.model import Operation, Poa, Reading, Skipped, Unit, operations_of
@@ -28,9 +29,9 @@ __all__ = ["Operation", "Poa", "PoaError", "load_poa"]
 
 def _grids(path: Path) -> tuple[list[Grid], list[str]]:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PoaError(f"No se puede abrir el POA {path}: {os_reason(exc)}.") from exc
+        data = read_input(str(path))  # a regular file only: a FIFO or a device would never end
+    except PoaiError as exc:
+        raise PoaError(f"No se puede abrir el POA {path}: {exc.mensaje}") from exc
     try:
         kind = detect_format(data)
     except PoaiError as exc:

@@ -8,13 +8,13 @@ cell, and text inside content controls (``w:sdt``) is read like any other.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from extractor.errors import RESAVE_WORD, DamagedFileError
 from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
+from extractor.readers import package
 from extractor.readers.registry import ReadOptions
 from extractor.textnorm import clean_ws
 
@@ -35,21 +35,45 @@ class DocxReader:
 
 
 def read_docx(data: bytes) -> Document:
-    """Read a .docx file's bytes into a Document."""
+    """Read a .docx file's bytes into a Document; a damaged one raises DamagedFileError naming
+    the part that is damaged (:mod:`extractor.readers.package`)."""
     import docx
-    from lxml.etree import LxmlError
 
     try:
         word = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, LxmlError, OSError) as exc:
-        raise DamagedFileError(f"El archivo Word está dañado o incompleto: {RESAVE_WORD}.") from exc
-    heading_styles = _Styles(_heading_style_ids(word), _body_size(word))
-    body = word.element.body
+        body = word.element.body
+        if body is None:
+            raise DamagedFileError(_damaged("la parte «word/document.xml» (el texto del documento) no tiene cuerpo"))
+    except package.PACKAGE_ERRORS as exc:
+        raise DamagedFileError(_damaged(package.explain(data, exc, _NEEDED))) from exc
+    styles = _styles_element(word)
+    return _read_body(body, _Styles(_heading_style_ids(styles), _body_size(styles, body)))
+
+
+# The parts a Word file cannot be read without.
+_NEEDED = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
+
+
+def _damaged(what: str) -> str:
+    return f"El archivo Word está dañado: {what}; {RESAVE_WORD}."
+
+
+def _styles_element(word: Any) -> Any:
+    """The XML of the styles part; None when the package has none python-docx can use (a damaged
+    styles part costs the headings their style, not the document its text)."""
+    try:
+        return word.styles.element
+    except (AttributeError, KeyError, ValueError):
+        return None
+
+
+def _read_body(body: Any, heading_styles: _Styles) -> Document:
+    """The document of the body element of ``word/document.xml``."""
     # Word stores drawings twice (mc:Choice and a VML mc:Fallback): read the text only once.
     for fallback in list(body.iter(MC + "Fallback")):
         fallback.getparent().remove(fallback)
     blocks: list[Block] = []
-    _read_blocks(word.element.body, blocks, heading_styles)
+    _read_blocks(body, blocks, heading_styles)
     return Document(formato="docx", blocks=blocks, paginas=None)
 
 
@@ -80,23 +104,25 @@ def _run_size(run: Any) -> int | None:
         return None
 
 
-def _body_size(word: Any) -> int | None:
+def _body_size(styles: Any, body: Any) -> int | None:
     """The size (half-points) most of the document's characters are set in; None when unknown."""
-    default = word.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
+    default = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz") if styles is not None else None
     try:
         fallback = int(default.get(W + "val")) if default is not None else None
     except (TypeError, ValueError):
         fallback = None
     weights: Counter[int | None] = Counter()
-    for run in word.element.body.iter(_RUN):
+    for run in body.iter(_RUN):
         weights[_run_size(run) or fallback] += sum(len(t.text or "") for t in run.iterchildren(_T))
     return max(weights, key=lambda size: weights[size]) if weights else fallback
 
 
-def _heading_style_ids(word: Any) -> set[str]:
+def _heading_style_ids(styles: Any) -> set[str]:
     # Read from the styles part's XML: building python-docx style objects costs more than the text.
-    ids = set()
-    for style in word.styles.element.iterchildren(W + "style"):
+    ids: set[str] = set()
+    if styles is None:
+        return ids
+    for style in styles.iterchildren(W + "style"):
         name_node = style.find(W + "name")
         name = (name_node.get(W + "val", "") if name_node is not None else "").lower()
         if name.startswith(("heading", "título", "titulo", "title")):

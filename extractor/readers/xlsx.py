@@ -28,13 +28,13 @@ workbook that holds none (a unit POA, say) is told by the later stages (:mod:`ex
 from __future__ import annotations
 
 import io
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.errors import REEXPORT, DamagedFileError
 from extractor.model.document import Block, Cell, Document, Paragraph, Row, Table
+from extractor.readers import package
 from extractor.readers.registry import ReadOptions
 from extractor.readers.xlsx_values import cell_text
 from extractor.textnorm import clean_ws
@@ -55,13 +55,20 @@ class XlsxReader:
         return read_xlsx(data)
 
 
+# The parts a workbook cannot be read without.
+_NEEDED = ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+
+
 def _open(data: bytes) -> Any:
+    """The workbook opened by openpyxl; a damaged one raises DamagedFileError naming the part
+    that is damaged (:mod:`extractor.readers.package`)."""
     from openpyxl import load_workbook
 
     try:
         return load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError) as exc:
-        raise DamagedFileError(f"El libro Excel está dañado o incompleto: {REEXPORT}.") from exc
+    except package.PACKAGE_ERRORS as exc:
+        what = package.explain(data, exc, _NEEDED)
+        raise DamagedFileError(f"El libro Excel está dañado: {what}; {REEXPORT}.") from exc
 
 
 def read_xlsx(data: bytes) -> Document:

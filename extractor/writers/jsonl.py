@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,23 +19,35 @@ def dumps(record: Record, indent: int | None = None) -> str:
 
 class JsonLinesWriter:
     """Streams records into ``target`` under a temporary name; :meth:`close` puts it in place,
-    :meth:`abort` drops it (the previous file stays)."""
+    :meth:`abort` drops it (the previous file stays). The temporary file is made by the first
+    write, not before: a run that never gets to write leaves nothing behind."""
 
     def __init__(self, target: Path) -> None:
         self.atomic = AtomicFile(target)
-        self.stream: TextIO = open(self.atomic.path, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+        self.stream: TextIO | None = None
+
+    def _open(self) -> TextIO:
+        if self.stream is None:
+            self.stream = open(self.atomic.create(), "w", encoding="utf-8")  # noqa: SIM115 - closed below
+        return self.stream
 
     def add(self, records: Iterable[Record]) -> None:
         """Append records, one line each."""
         for record in records:
-            self.stream.write(dumps(record) + "\n")
+            self._open().write(dumps(record) + "\n")
 
     def close(self) -> None:
-        """Finish the file and move it into place."""
-        self.stream.close()
+        """Finish the file and move it into place (on failure, e.g. a full disk, nothing is left)."""
+        try:
+            self._open().close()  # flushes: a full disk shows here
+        except BaseException:
+            self.abort()
+            raise
         self.atomic.commit()
 
     def abort(self) -> None:
-        """Drop the temporary file."""
-        self.stream.close()
+        """Drop the temporary file, whatever closing it meets."""
+        if self.stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self.stream.close()
         self.atomic.discard()

@@ -14,7 +14,9 @@ from typing import Any
 
 import pandas as pd
 
+from extractor.corrections import part_of
 from extractor.model.record import Funcion, Record
+from extractor.writers.editable import EDITABLE, field_path
 
 
 @dataclass(frozen=True)
@@ -22,21 +24,21 @@ class Column:
     """A column of a sheet: its Spanish name, kind and display width."""
 
     name: str
-    kind: str = "text"  # text | long | int | float | date | bool
+    kind: str = "text"  # text | long | code (text that may look like a number) | int | float | date | bool
     width: float = 16
 
 
-_ID = [Column("Archivo", "text", 40), Column("Parte", "text", 16), Column("Ítem", "text", 8),
-       Column("Puesto", "text", 36)]
+_ID = [Column("Archivo", "text", 30), Column("Parte", "text", 12), Column("Ítem", "code", 7),
+       Column("Puesto", "text", 30)]
 
 SHEETS: dict[str, list[Column]] = {
     "Puestos": [
-        Column("Archivo", "text", 40), Column("Parte", "text", 16), Column("Formato", "text", 8),
+        Column("Archivo", "text", 30), Column("Parte", "text", 12), Column("Formato", "text", 8),
         Column("Plantilla", "text", 9),
-        Column("Gestión", "int", 9), Column("Denominación del puesto", "text", 36), Column("Ítem", "text", 8),
-        Column("Dependencia", "text", 36), Column("Inmediato superior", "text", 36),
+        Column("Gestión", "int", 9), Column("Denominación del puesto", "text", 32), Column("Ítem", "code", 7),
+        Column("Dependencia", "text", 32), Column("Inmediato superior", "text", 32),
         Column("Ocupante", "text", 30), Column("Cargos supervisados", "long", 36),
-        Column("Objetivo", "long", 60), Column("N° funciones", "int", 11), Column("N° específicas", "int", 11),
+        Column("Objetivo", "long", 50), Column("N° funciones", "int", 11), Column("N° específicas", "int", 11),
         Column("N° rutinarias", "int", 11), Column("Total ponderación", "float", 12),
         Column("Elaborado por", "text", 30), Column("Aprobado por", "text", 30),
         Column("Ciudadanía digital", "bool", 11), Column("Fecha de elaboración", "date", 13),
@@ -48,7 +50,7 @@ SHEETS: dict[str, list[Column]] = {
         Column("Tipo", "text", 11), Column("N°", "int", 5), Column("Función", "long", 60),
         Column("Resultado", "long", 45), Column("Fuente de verificación", "long", 35),
         Column("Ponderación", "float", 12), Column("Indicador", "long", 30), Column("Actividades", "long", 50),
-        Column("Página", "int", 8), Column("Código POA", "text", 12), Column("Operación POA", "long", 50),
+        Column("Página", "int", 8), Column("Código POA", "code", 10), Column("Operación POA", "long", 50),
         Column("Puntaje POA", "float", 11), Column("Otros candidatos POA", "long", 50),
     ],
     "Requisitos": _ID + [
@@ -60,11 +62,15 @@ SHEETS: dict[str, list[Column]] = {
     "Normas": _ID + [Column("Norma", "long", 60)],
     "Auditoría": _ID + [
         Column("Regla", "text", 20), Column("Severidad", "text", 12), Column("Campo", "text", 28),
-        Column("Mensaje", "long", 70),
+        Column("Mensaje", "long", 60),
     ],
-    "Errores": [Column("Archivo", "text", 50), Column("Código", "text", 20), Column("Mensaje", "long", 80)],
+    "Correcciones": _ID + [
+        Column("Campo", "text", 28), Column("Antes", "long", 40), Column("Después", "long", 40),
+        Column("Origen", "text", 9), Column("Fecha", "text", 20),
+    ],
+    "Errores": [Column("Archivo", "text", 40), Column("Código", "text", 20), Column("Mensaje", "long", 60)],
     "Cobertura POA": [
-        Column("Código", "text", 12), Column("Acción de corto plazo", "long", 40), Column("Operación", "long", 60),
+        Column("Código", "code", 10), Column("Acción de corto plazo", "long", 40), Column("Operación", "long", 60),
         Column("N° funciones", "int", 11), Column("N° POAI", "int", 9), Column("Puestos", "long", 60),
         Column("Atendida", "bool", 10),
     ],
@@ -161,19 +167,25 @@ def _function_row(ident: dict[str, Any], function: Funcion) -> dict[str, Any]:
 def _requirement_rows(ident: dict[str, Any], record: Record) -> list[dict[str, Any]]:
     rows = [{**ident, "Requisito": "Formación", "Detalle": entry.area,
              "Grado mínimo": _GRADOS.get(entry.grado_minimo or "", entry.grado_minimo),
-             "Prioridad o carácter": entry.prioridad, "Años": None} for entry in record.formacion]
+             "Prioridad o carácter": entry.prioridad, "Años": None, "_item": f"formacion[{index}]"}
+            for index, entry in enumerate(record.formacion)]
     for key, label in _EXPERIENCIA.items():
         years = getattr(record.experiencia, key)
         if years is not None:
             rows.append({**ident, "Requisito": "Experiencia", "Detalle": label, "Grado mínimo": None,
-                         "Prioridad o carácter": None, "Años": years})
+                         "Prioridad o carácter": None, "Años": years, "_item": f"experiencia.{key}"})
     rows += [{**ident, "Requisito": "Conocimiento", "Detalle": entry.conocimiento, "Grado mínimo": None,
-              "Prioridad o carácter": entry.caracter, "Años": None} for entry in record.conocimientos]
+              "Prioridad o carácter": entry.caracter, "Años": None, "_item": f"conocimientos[{index}]"}
+             for index, entry in enumerate(record.conocimientos)]
     return rows
 
 
 def record_rows(record: Record) -> Rows:
-    """The rows one record contributes to each sheet."""
+    """The rows one record contributes to each sheet.
+
+    Rows of the sheets an officer corrects also carry, under keys that are no column, the
+    record ("_registro"), the row's item in it ("_item") and the columns whose value a person
+    corrected ("_corregidas")."""
     rows: Rows = {name: [] for name in SHEETS if name != "Cobertura POA"}
     if record.error is not None:
         rows["Errores"].append({"Archivo": record.archivo, "Código": record.error.codigo,
@@ -181,8 +193,9 @@ def record_rows(record: Record) -> Rows:
         return rows
     ident = {"Archivo": record.archivo, "Parte": part_label(record), "Ítem": record.puesto.item,
              "Puesto": record.puesto.denominacion}
-    rows["Puestos"].append(_post_row(record))
-    rows["Funciones"] = [_function_row(ident, function) for function in record.funciones]
+    rows["Puestos"].append({**_post_row(record), "_item": ""})
+    rows["Funciones"] = [{**_function_row(ident, function), "_item": f"funciones[{index}]"}
+                         for index, function in enumerate(record.funciones)]
     rows["Requisitos"] = _requirement_rows(ident, record)
     for key, label in (("intrainstitucionales", "Intrainstitucional"), ("interinstitucionales", "Interinstitucional")):
         for relation in getattr(record.relaciones, key):
@@ -191,7 +204,37 @@ def record_rows(record: Record) -> Rows:
     rows["Normas"] = [{**ident, "Norma": n} for n in record.normas]
     rows["Auditoría"] = [{**ident, "Regla": f.regla, "Severidad": f.severidad, "Campo": f.campo,
                           "Mensaje": f.mensaje} for f in record.auditoria]
+    rows["Correcciones"] = [{**ident, "Campo": c.get("campo"), "Antes": _shown(c.get("antes")),
+                             "Después": _shown(c.get("despues")), "Origen": c.get("origen"), "Fecha": c.get("fecha")}
+                            for c in record.correcciones]
+    _mark(record, rows)
     return rows
+
+
+def _shown(value: Any) -> str | None:
+    """A corrected value as a cell shows it."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or None
+    if isinstance(value, dict):
+        return " ".join(str(value[k]) for k in ("codigo", "operacion") if value.get(k)) or None
+    if isinstance(value, bool):
+        return "Sí" if value else "No"
+    return str(value)
+
+
+def _mark(record: Record, rows: Rows) -> None:
+    """Tie the rows an officer may correct to their record, and name their corrected columns."""
+    registro = f"{record.sha256}:{part_of(record)}"
+    corrected = {c.get("campo") for c in record.correcciones}
+    for sheet in EDITABLE:
+        for row in rows[sheet]:
+            row["_registro"] = registro
+            if corrected:
+                item = row.get("_item", "")
+                row["_corregidas"] = {name for name in EDITABLE[sheet]
+                                      if field_path(sheet, name, item) in corrected}
 
 
 def collect_rows(records: Iterable[Record]) -> Rows:
@@ -211,6 +254,11 @@ def to_frames(records: Iterable[Record | Mapping[str, Any]],
     collected: Rows = dict(collect_rows(typed))
     if coverage is not None:
         collected["Cobertura POA"] = coverage
+    return frames_of(collected)
+
+
+def frames_of(collected: Rows) -> dict[str, pd.DataFrame]:
+    """One typed DataFrame per sheet of rows already built (Spanish sheet and column names)."""
     frames = {}
     for sheet, columns in SHEETS.items():
         if sheet not in collected:
@@ -222,7 +270,7 @@ def to_frames(records: Iterable[Record | Mapping[str, Any]],
                 frame[column.name] = frame[column.name].astype("Int64")
             elif column.kind == "float":
                 frame[column.name] = pd.to_numeric(frame[column.name], errors="coerce").astype("Float64")
-            elif column.kind in {"text", "long"}:
+            elif column.kind in {"text", "long", "code"}:
                 frame[column.name] = frame[column.name].astype("object")
         frames[sheet] = frame
     return frames

@@ -1,34 +1,37 @@
 """The consolidated Excel workbook, written as records stream in (memory stays flat).
 
-Built on :func:`extractor.writers.rows.to_frames`: records arrive in chunks, each chunk becomes
-DataFrames, their rows are appended to write-only sheets. The file is written to a
-temporary name and renamed at the end, so an interrupted run leaves the previous workbook.
+Records arrive in chunks with their rows (built once, :mod:`extractor.writers.rows`); the rows
+are appended to write-only sheets (:mod:`extractor.writers.table`). "Resumen", "Por unidad" and
+"Diccionario" are written at the end, from what was counted on the way. The file is written to
+a temporary name and renamed at the end, so an interrupted run leaves the previous workbook.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import math
 from collections import Counter
-from copy import copy
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font, PatternFill
 
 from extractor.checks.rules import RULE_NAMES
 from extractor.model.record import Record
+from extractor.writers import dictionary
 from extractor.writers.atomic import atomic_path
-from extractor.writers.cellsafe import xml_safe
+from extractor.writers.editable import EDITABLE, KEY_COLUMN
 from extractor.writers.rows import Column, Rows, sheet_columns
+from extractor.writers.sheets import fit_width, setup_print
+from extractor.writers.table import Links, Table
+from extractor.writers.units import UnitSummary
 
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_HEADER_FILL = PatternFill("solid", fgColor="305496")
-_WRAP = Alignment(wrap_text=True, vertical="top")
+TITLE = "Consolidado de POAI"
 _FILLS = {
     "error": PatternFill("solid", fgColor="F8CBAD"),
     "advertencia": PatternFill("solid", fgColor="FFE699"),
@@ -36,8 +39,13 @@ _FILLS = {
     "parcial": PatternFill("solid", fgColor="FFE699"),
     "sin_poa": PatternFill("solid", fgColor="F8CBAD"),
 }
+_TOTAL_FILL = PatternFill("solid", fgColor="D9E1F2")
 # The cells of a row that carry its highlight (a finding's severity, an unserved operation …).
-_HIGHLIGHTED = {"Severidad", "Estado", "Código", "Mensaje", "Operación", "Atendida", "Regla"}
+_HIGHLIGHTED = frozenset({"Severidad", "Estado", "Código", "Mensaje", "Operación", "Atendida", "Regla"})
+# The sheets with a row per record's item: each row links to its source file.
+RECORD_SHEETS = ("Puestos", "Funciones", "Requisitos", "Relaciones", "Cualidades", "Normas", "Auditoría",
+                 "Correcciones", "Errores")
+_MAX_PATH_WIDTH = 60.0
 _BINS = [(0, 50, "menos de 50 %"), (50, 75, "50 a 74 %"), (75, 90, "75 a 89 %"), (90, 100, "90 a 99 %"),
          (100, 101, "100 %")]
 
@@ -48,70 +56,75 @@ class WorkbookWriter:
     def __init__(self, target: Path, with_coverage: bool = False) -> None:
         self.target = target
         self.book = Workbook(write_only=True)
+        self.book.properties.title = TITLE
+        self.book.properties.creator = "poai"
         self.summary_sheet = self.book.create_sheet("Resumen")
-        self.sheets: dict[str, Any] = {}
-        self.styles: dict[str, _Styles] = {}
-        self.rows: Counter[str] = Counter()
-        self.layout = sheet_columns(with_coverage)
-        for name, columns in self.layout.items():
-            sheet = self.book.create_sheet(name)
-            for index, column in enumerate(columns, 1):
-                sheet.column_dimensions[get_column_letter(index)].width = column.width
-            sheet.freeze_panes = "A2"
-            sheet.append([self._header(sheet, c.name) for c in columns])
-            self.sheets[name] = sheet
-            self.styles[name] = _Styles(sheet)
+        self.units_sheet = self.book.create_sheet("Por unidad")
+        self.units = UnitSummary(with_coverage)
+        self.layout = {name: [*columns, Column(KEY_COLUMN, "key", 10)] if name in EDITABLE else columns
+                       for name, columns in sheet_columns(with_coverage).items()}
+        self.table_sheets = {name: self.book.create_sheet(name) for name in self.layout}
+        self.tables: dict[str, Table] = {}
+        self.dictionary_sheet = self.book.create_sheet("Diccionario")
         self.documents = 0
         self.states: Counter[str] = Counter()
         self.with_findings = 0
         self.completeness: list[float] = []
         self.findings: Counter[str] = Counter()
 
-    @staticmethod
-    def _header(sheet: Any, text: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, text)
-        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
-        return cell
+    def _open(self, rows: Rows | None) -> None:
+        """Lay the table sheets out, once: a path has no place to wrap, so "Archivo" is made wide
+        enough for the paths of the first chunk (within limits)."""
+        if self.tables:
+            return
+        paths = {row.get("Archivo") or "" for sheet_rows in (rows or {}).values() for row in sheet_rows}
+        wide = min(_MAX_PATH_WIDTH, max((fit_width(p) for p in paths), default=0.0))
+        links = Links(self.target)
+        for name, columns in self.layout.items():
+            columns = [replace(c, width=max(c.width, wide)) if c.name == "Archivo" else c for c in columns]
+            self.tables[name] = Table(self.table_sheets[name], columns, highlight=partial(_row_fill, name),
+                                      highlighted=_HIGHLIGHTED, links=links if name in RECORD_SHEETS else None,
+                                      editable=frozenset(EDITABLE.get(name, {})))
 
     def add(self, records: list[Record], rows: Rows) -> None:
         """Append a chunk of records, given with their rows."""
+        self._open(rows)
         for record in records:
             self.documents += 1
             self.states[record.estado] += 1
+            self.units.add(record)
             if record.readable:
-                if record.auditoria:
+                # As the command's summary counts them: a finding to act on, not an informative note.
+                if any(f.severidad in {"error", "advertencia"} for f in record.auditoria):
                     self.with_findings += 1
                 if record.completitud is not None:
                     self.completeness.append(record.completitud)
                 for finding in record.auditoria:
                     self.findings[finding.regla] += 1
         for name, sheet_rows in rows.items():
-            if name in self.sheets:
-                self._append(name, sheet_rows)
+            table = self.tables.get(name)
+            if table is not None:
+                for row in sheet_rows:
+                    table.append(row)
 
     def add_coverage(self, rows: list[dict[str, Any]]) -> None:
         """Fill the "Cobertura POA" sheet."""
-        if "Cobertura POA" in self.sheets:
-            self._append("Cobertura POA", rows)
-
-    def _append(self, name: str, rows: list[dict[str, Any]]) -> None:
-        sheet = self.sheets[name]
-        styles = self.styles[name]
-        columns = self.layout[name]
-        for row in rows:
-            fill = _row_fill(name, row)
-            sheet.append([_cell(sheet, styles, column, row.get(column.name),
-                                fill if column.name in _HIGHLIGHTED else None) for column in columns])
-            self.rows[name] += 1
+        self._open(None)
+        table = self.tables.get("Cobertura POA")
+        if table is not None:
+            for row in rows:
+                table.append(row)
 
     def _write_summary(self) -> None:
         sheet = self.summary_sheet
-        sheet.column_dimensions["A"].width = 55
+        sheet.column_dimensions["A"].width = 48
         sheet.column_dimensions["B"].width = 18
-        sheet.column_dimensions["C"].width = 60
-        bold = Font(bold=True)
+        setup_print(sheet, one_page=True, title_rows=None)
+        bold = Font(name="Calibri", size=12, bold=True)
+        written = 0
 
-        def line(*values: Any, strong: bool = False) -> None:
+        def line(*values: Any, strong: bool = False) -> int:
+            nonlocal written
             cells = []
             for value in values:
                 cell = WriteOnlyCell(sheet, value)
@@ -119,10 +132,14 @@ class WorkbookWriter:
                     cell.font = bold
                 if isinstance(value, dt.datetime):
                     cell.number_format = "DD/MM/YYYY HH:MM"
+                elif isinstance(value, float):
+                    cell.number_format = "0.0"
                 cells.append(cell)
             sheet.append(cells)
+            written += 1
+            return written
 
-        line("Consolidado de POAI", strong=True)
+        line(TITLE, strong=True)
         line("Generado", dt.datetime.now().replace(microsecond=0))
         line("Documentos procesados", self.documents)
         line("Leídos", self.documents - self.states["error"])
@@ -132,14 +149,15 @@ class WorkbookWriter:
         if self.completeness:
             line("Completitud media (%)", round(sum(self.completeness) / len(self.completeness), 1))
         line()
-        first_bin_row = 11
-        line("Completitud", "Documentos", strong=True)
+        first_bin_row = line("Completitud", "Documentos", strong=True)
         for low, high, label in _BINS:
             line(label, sum(1 for c in self.completeness if low <= c < high))
         line()
         line("Observaciones más frecuentes", "Veces", strong=True)
         for rule, count in self.findings.most_common(10):
             line(f"{RULE_NAMES.get(rule, rule)} ({rule})", count)
+        line()
+        line("Qué contiene cada hoja y cada columna, y qué revisa cada regla: hoja Diccionario.")
         chart = BarChart()
         chart.title = "Distribución de la completitud"
         chart.y_axis.title = "Documentos"
@@ -148,25 +166,61 @@ class WorkbookWriter:
         labels = Reference(sheet, min_col=1, min_row=first_bin_row + 1, max_row=first_bin_row + len(_BINS))
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(labels)
-        sheet.add_chart(chart, "E2")
+        sheet.add_chart(chart, "D2")
+
+    def _write_units(self) -> list[Column]:
+        columns = self.units.columns()
+        table = Table(self.units_sheet, columns, autofilter=False)
+        rows = self.units.rows()
+        for row in rows[:-1]:
+            table.append(row)
+        if rows:
+            table.highlight = lambda row: _TOTAL_FILL
+            table.highlighted = frozenset(c.name for c in columns)
+            table.append(rows[-1], bold=True)
+        table.close()
+        return columns
+
+    def _write_dictionary(self, units: list[Column]) -> None:
+        layout: dict[str, list[Column]] = {"Resumen": [], "Por unidad": units, **self.layout,
+                                           "Diccionario": dictionary.COLUMNS}
+        table = Table(self.dictionary_sheet, dictionary.COLUMNS)
+        names = [c.name for c in dictionary.COLUMNS]
+        column_rows = dictionary.column_rows(layout)
+        for values in column_rows:
+            table.append(dict(zip(names, values)), bold=values[1] is None)
+        table.append({})
+        table.header(dictionary.RULES_HEADER)
+        for values in dictionary.rule_rows(set(self.findings)):
+            table.append(dict(zip(names, values)))
+        table.close(filter_rows=len(column_rows))
 
     def close(self) -> None:
         """Write the workbook (atomically: a temporary file renamed over the target)."""
+        self._open(None)
         self._write_summary()
-        for name, sheet in self.sheets.items():
-            last = get_column_letter(len(self.layout[name]))
-            sheet.auto_filter.ref = f"A1:{last}{self.rows[name] + 1}"
+        self._write_dictionary(self._write_units())
+        for table in self.tables.values():
+            table.close()
         with atomic_path(self.target) as temporary:
             self.book.save(temporary)
 
-
     def abort(self) -> None:
         """Drop the sheets streamed so far (an interrupted run); the target is left untouched."""
-        for sheet in [self.summary_sheet, *self.sheets.values()]:
-            sheet.close()  # finishes the sheet's temporary XML stream
+        for sheet in self.book.worksheets:
+            # Whatever one sheet meets (a save that failed half-way on a full disk), every
+            # other is still dropped, and no half-written XML stream is left to the collector.
+            if not getattr(sheet, "closed", False):
+                with contextlib.suppress(Exception):
+                    sheet.close()  # finishes the sheet's temporary XML stream
             writer = getattr(sheet, "_writer", None)
+            for stream in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+                if stream is not None:
+                    with contextlib.suppress(Exception):
+                        stream.close()
             if writer is not None:
-                writer.cleanup()  # and removes it
+                with contextlib.suppress(Exception):
+                    writer.cleanup()  # and removes it
 
 
 def _row_fill(sheet: str, row: dict[str, Any]) -> PatternFill | None:
@@ -179,62 +233,3 @@ def _row_fill(sheet: str, row: dict[str, Any]) -> PatternFill | None:
     if sheet == "Cobertura POA" and not row.get("Atendida"):
         return _FILLS["sin_poa"]
     return None
-
-
-class _Styles:
-    """Style templates per (kind, fill): copying a finished style is much cheaper than setting one."""
-
-    def __init__(self, sheet: Any) -> None:
-        self.sheet = sheet
-        self.cache: dict[tuple[str, str | None], Any] = {}
-
-    def apply(self, cell: WriteOnlyCell, kind: str, fill: PatternFill | None) -> None:
-        """Give ``cell`` the style of its column kind and highlight."""
-        key = (kind, fill.fgColor.rgb if fill is not None else None)
-        style = self.cache.get(key)
-        if style is None:
-            template = WriteOnlyCell(self.sheet, None)
-            if kind == "long":
-                template.alignment = _WRAP
-            elif kind == "float":
-                template.number_format = "0.00"
-            elif kind == "date":
-                template.number_format = "DD/MM/YYYY"
-            if fill is not None:
-                template.fill = fill
-            style = self.cache[key] = template._style
-        cell._style = copy(style)
-
-
-def _value(column: Column, value: Any) -> Any:
-    """The value as the cell should store it (text stays text, numbers and dates typed)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if column.kind in {"text", "long"}:
-        return xml_safe(str(value))
-    if column.kind == "int":
-        return int(value)
-    if column.kind == "float":
-        return float(value)
-    if column.kind == "bool":
-        return "Sí" if value else "No"
-    return value
-
-
-_STYLED_KINDS = {"long", "float", "date"}
-
-
-def _cell(sheet: Any, styles: _Styles, column: Column, value: Any, fill: PatternFill | None) -> Any:
-    """What to append for one value: the plain value when it needs no style (openpyxl writes
-    those much faster), else a styled cell."""
-    stored = _value(column, value)
-    if stored is None:
-        return None
-    text = isinstance(stored, str)
-    if fill is None and column.kind not in _STYLED_KINDS and not (text and stored.startswith("=")):
-        return stored  # openpyxl only reads a leading "=" as a formula
-    cell = WriteOnlyCell(sheet, stored)
-    if text:
-        cell.data_type = "s"  # document text is never a formula, whatever it starts with
-    styles.apply(cell, column.kind, fill)
-    return cell

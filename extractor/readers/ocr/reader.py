@@ -15,6 +15,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from extractor.errors import REEXPORT, DamagedFileError, NoTextError, TooLargeError
 from extractor.model.document import Document
+from extractor.page_progress import page_read
 from extractor.readers.ocr import engine
 from extractor.readers.ocr.geometry import OcrPage, page_geometry
 from extractor.readers.pdf import PageContent, assemble, layout_page
@@ -78,7 +79,7 @@ def ocr_page(image: Image.Image, dpi: int | None = None) -> OcrPage:
             again = engine.recognise(turned.image, turned.dpi)
             if _mean_confidence(again) > _mean_confidence(words):
                 prepared, words = turned, again
-    return page_geometry(prepared, words)
+    return page_geometry(prepared, words, engine.recognise_boxes)
 
 
 def _mean_confidence(words: list[engine.OcrWord]) -> float:
@@ -107,10 +108,12 @@ class ImageReader:
         if engine.missing() is not None:
             raise NoTextError(unavailable("Imagen escaneada: poai necesita OCR para leerla"))
         log, evidence, pages = OcrLog(), WrapSpaces(), []
-        for number, frame in enumerate(_frames(data), 1):
+        frames = _frames(data)
+        for number, frame in enumerate(frames, 1):
             page = ocr_page(frame)
             log.add(number, page)
             pages.append(lay_out(page, number, evidence))
+            page_read(number, len(frames))
         if not any(content.glyphs for content in pages):
             raise NoTextError(NO_TEXT)
         return log.stamp(assemble(pages, evidence, "imagen"))
@@ -165,6 +168,7 @@ class ScannedPages:
             page.close()
         scanned = ocr_page(image, RENDER_DPI)
         self.log.add(number, scanned)
+        page_read(number, len(self._pdf))
         return scanned
 
     def no_text(self) -> str:

@@ -12,18 +12,23 @@ from __future__ import annotations
 
 import io
 import re
+import struct
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
+import numpy as np
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from extractor.errors import REEXPORT, DamagedFileError, EncryptedPdfError, NoTextError
 from extractor.model.document import Block, Document, Paragraph, Table
-from extractor.readers.pdf import aligned, ruled
+from extractor.readers.pdf import aligned, repair, ruled
 from extractor.readers.pdf.lines import Line, PdfChar, WrapSpaces, group_lines
 from extractor.readers.pdf.watermark import content_chars
 from extractor.readers.registry import ReadOptions
@@ -31,6 +36,10 @@ from extractor.textnorm import clean_ws
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page
+    from pdfplumber.pdf import PDF
+
+    from extractor.readers.ocr.geometry import OcrPage
+    from extractor.readers.ocr.reader import ScannedPages
 
 from extractor.readers.furniture import is_page_number  # noqa: E402
 
@@ -45,8 +54,12 @@ MARGIN_ZONE = 0.08
 RUNNING_ZONE = 0.15
 RUNNING_TOLERANCE = 2.0
 RUNNING_LINES = 2
+# Margin lines this long or longer that are this alike (1 is the same text) are one running line misread.
+RUNNING_FUZZY_CHARS = 12
+RUNNING_SIMILARITY = 0.9
 # What pdfminer and pdfplumber raise on a malformed file: to the user, all mean "damaged".
-_PARSER_ERRORS = (PdfminerException, PSException, ValueError, KeyError, TypeError, AttributeError, OSError)
+_PARSER_ERRORS = (PdfminerException, PSException, ValueError, KeyError, TypeError, AttributeError, OSError,
+                  zlib.error, struct.error, AssertionError, ZeroDivisionError)
 
 ENCRYPTED = "El PDF está protegido con contraseña: indique su contraseña o guarde una copia sin protección."
 
@@ -80,38 +93,118 @@ def read_pdf(data: bytes, password: str | None = None, ocr: str = "auto") -> Doc
     """Read a PDF's bytes into a Document (raises the project's errors for bad files).
 
     ``ocr``: "auto" reads by OCR the pages without a text layer, "siempre" every page, "nunca" none
-    (see :mod:`extractor.readers.ocr`).
+    (see :mod:`extractor.readers.ocr`). A file whose structure is damaged (its cross-reference
+    table, a page pdfminer cannot read while pdfium can) is read again as pdfium rewrites it
+    (:mod:`.repair`); one pdfium cannot open either is damaged, never a scan.
     """
     try:
+        return _read(data, password, ocr, None)
+    except _NeedsRepair as need:
+        fixed = _rewrite(data, password, need.xref)
+        if fixed is None:
+            raise need.error from need
+        return _read(fixed, None, ocr, need.error.mensaje)
+
+
+class _NeedsRepair(Exception):
+    """The file as given cannot be read: ``error`` is what to report unless pdfium rewrites it."""
+
+    def __init__(self, error: DamagedFileError, xref: bool) -> None:
+        super().__init__(error.mensaje)
+        self.error, self.xref = error, xref  # xref: the damage is in the structure, not in a page
+
+
+def _rewrite(data: bytes, password: str | None, distrust_xref: bool) -> bytes | None:
+    try:
+        return repair.rewrite(data, password, distrust_xref)
+    except repair.PdfiumPasswordError:
+        raise EncryptedPdfError(ENCRYPTED) from None
+
+
+def _open(data: bytes, password: str | None, repaired: str | None) -> PDF:
+    """The PDF opened by pdfplumber, its pages listed; ``repaired``: why these bytes are pdfium's
+    rewrite of the file (None: the file as given, which pdfium may still repair)."""
+    try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
-        pages_obj = pdf.pages
+        if pdf.pages:
+            return pdf
+        pdf.close()
+        error = DamagedFileError(f"El PDF está dañado: no se encuentra ninguna de sus páginas; {REEXPORT}.")
     except _PARSER_ERRORS as exc:
         cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
             raise EncryptedPdfError(ENCRYPTED) from exc
-        raise DamagedFileError(f"El PDF está dañado o incompleto y no se puede abrir: {REEXPORT}.") from exc
+        error = DamagedFileError(f"El PDF está dañado o incompleto y no se puede abrir: {REEXPORT}.")
+    if repaired is not None:
+        raise error
+    raise _NeedsRepair(error, xref=True)
+
+
+def _read(data: bytes, password: str | None, ocr: str, repaired: str | None) -> Document:
+    """The document of ``data`` (see :func:`_open` for ``repaired``)."""
     from extractor.readers.ocr.reader import ScannedPages, lay_out
 
+    pdf = _open(data, password, repaired)
+    damage = None if repaired is not None else repair.structure_damage(pdf.doc, data)
+    if damage is not None:
+        fixed = _rewrite(data, password, True)
+        if fixed is not None:
+            pdf.close()
+            return _read(fixed, None, ocr, damage)
+    # Read again as pdfium rewrites it, when a page cannot be read: unless it was, or pdfium cannot.
+    repairable = repaired is None and damage is None
     pages: list[PageContent] = []
     evidence = WrapSpaces()
     scans = ScannedPages(data, password, ocr)
     try:
-        for number, page in enumerate(pages_obj, 1):
-            content = None if scans.always else _read_page(page, number, evidence)
+        for number, page in enumerate(pdf.pages, 1):
+            content = None if scans.always else _read_page_or_say(page, number, evidence, repairable)
+            # No character at all (not even a watermark's) where pdfium finds text: the page lost it.
+            if content is not None and not content.glyphs and repairable and not page.chars \
+                    and repair.page_has_text(data, password, number):
+                raise _NeedsRepair(DamagedFileError(
+                    f"El PDF está dañado: el texto de la página {number} no se puede leer; {REEXPORT}."), xref=False)
             if content is None or not content.glyphs:
-                scanned = scans.read(number)
+                scanned = _scan(scans, number)
                 if scanned is not None:
                     content = lay_out(scanned, number, evidence)
-            pages.append(content if content is not None else _read_page(page, number, evidence))
+            pages.append(content if content is not None else _read_page_or_say(page, number, evidence, False))
             page.close()  # free the page's cached objects: memory stays flat on long files
-    except (*_PARSER_ERRORS, IndexError) as exc:
-        raise DamagedFileError(f"El PDF está dañado (no se pudo leer una de sus páginas): {REEXPORT}.") from exc
     finally:
         pdf.close()
         scans.close()
     if not any(content.glyphs for content in pages):
+        why = repaired or damage
+        if why is not None:  # a damaged file is no scan: OCR would not help
+            raise DamagedFileError(f"El PDF está dañado ({_clause(why)}) y no se encontró texto en sus páginas: "
+                                   f"{REEXPORT}.")
         raise NoTextError(scans.no_text())
     return scans.stamp(assemble(pages, evidence, "pdf"))
+
+
+def _clause(message: str) -> str:
+    """The middle of a damage message ("El PDF está dañado: X; vuelva …" → X), or the message."""
+    match = re.match(r"El PDF está dañado(?: o incompleto)?:? (.*?)[;:] " + re.escape(REEXPORT), message)
+    return match.group(1) if match else message
+
+
+def _read_page_or_say(page: Page, number: int, evidence: WrapSpaces, repairable: bool) -> PageContent:
+    """:func:`_read_page`, with what a parser raises said as the damage of that page."""
+    try:
+        return _read_page(page, number, evidence)
+    except (*_PARSER_ERRORS, IndexError, RecursionError) as exc:
+        error = DamagedFileError(f"El PDF está dañado: {repair.page_damage(exc, number)}; {REEXPORT}.")
+        if repairable:
+            raise _NeedsRepair(error, xref=False) from exc
+        raise error from exc
+
+
+def _scan(scans: ScannedPages, number: int) -> OcrPage | None:
+    """Page ``number`` read by OCR; a page pdfium cannot render is damaged."""
+    try:
+        return scans.read(number)
+    except RuntimeError as exc:  # pypdfium2.PdfiumError
+        raise DamagedFileError(f"El PDF está dañado: la página {number} no se puede dibujar; {REEXPORT}.") from exc
 
 
 def assemble(pages: list[PageContent], evidence: WrapSpaces, formato: str) -> Document:
@@ -235,11 +328,21 @@ def _edge_lines(content: PageContent) -> dict[str, tuple[Line, Line | None]]:
 
 
 def _running_counts(pages: list[PageContent]) -> Counter[str]:
-    """On how many pages each margin line's text (numbers blanked) is printed."""
+    """On how many pages each margin line's text (numbers blanked) is printed, or one all but a
+    letter or two the same: a scan's OCR misreads a running header differently from page to
+    page ("POAI - documento", "POAJI - documento")."""
+    keys = [{_running_key(line.text) for _, line in content.margin_lines} for content in pages]
+    texts = sorted(set().union(*keys)) if keys else []
     counts: Counter[str] = Counter()
-    for content in pages:
-        for text in {_running_key(line.text) for _, line in content.margin_lines}:
-            counts[text] += 1
+    for page_keys in keys:
+        counts.update(page_keys)
+    long = [t for t in texts if len(t) >= RUNNING_FUZZY_CHARS]
+    if len(long) < 2:
+        return counts
+    alike = process.cdist(long, long, scorer=Levenshtein.normalized_similarity, score_cutoff=RUNNING_SIMILARITY)
+    for i, text in enumerate(long):
+        kin = {long[j] for j in np.nonzero(alike[i])[0]} | {text}
+        counts[text] = sum(1 for page_keys in keys if page_keys & kin)
     return counts
 
 
