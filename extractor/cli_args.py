@@ -57,6 +57,10 @@ Vea «poai ORDEN --ayuda» para las opciones de cada orden.""",
   poai match --poa poa_unidad.xlsx carpeta/
   poai match --poa poa_institucional.xlsx --unidad "planificación" carpeta/
   poai match --poa poa_unidad.xlsx carpeta/ --csv vinculacion/ --json registros.jsonl""",
+    "corregir": """ejemplos:
+  poai corregir consolidado.xlsx
+  poai corregir consolidado.xlsx && poai run carpeta/ -o consolidado.xlsx
+  poai corregir revisado.xlsx --cache poai-catalogo.sqlite""",
     "extract": """ejemplos:
   poai extract POAI.pdf
   poai extract carpeta/ --json registros.jsonl
@@ -273,6 +277,17 @@ def build_parser() -> argparse.ArgumentParser:
                          help="cuántos nodos del árbol se muestran (por defecto 25)")
     _unit_option(poa_cmd)
     _common_options(poa_cmd)
+    fix_cmd = _command(
+        commands, "corregir", "toma las correcciones escritas en un libro consolidado",
+        "Lee un libro consolidado de poai en el que se corrigieron valores a mano (hojas Puestos,\n"
+        "Funciones y Requisitos) y guarda cada cambio como una corrección en el catálogo: la próxima\n"
+        "lectura ya la aplica y la audita, y el libro la marca en verde y la lista en la hoja\n"
+        "Correcciones. Las filas que no son de poai y los valores que no se pueden tomar se informan.")
+    fix_cmd.add_argument("libro", type=Path, metavar="LIBRO.xlsx", help="libro consolidado corregido a mano")
+    fix_cmd.add_argument("--cache", type=Path, metavar="ARCHIVO",
+                         help="catálogo SQLite de la lectura que escribió el libro (por defecto, el que está "
+                              "junto al libro: poai-catalogo.sqlite)")
+    _common_options(fix_cmd)
     add_web_command(commands)  # poai web: its options live in extractor/web/cli.py
     return parser
 

@@ -35,7 +35,7 @@ def test_a_misspelled_subcommand_gets_a_suggestion(capsys: Capture) -> None:
     assert main(["rnu", "carpeta"]) == 2
     err = capsys.readouterr().err
     assert "poai: error: orden desconocida: «rnu». ¿Quiso decir «run»?" in err
-    assert "Órdenes: run, audit, match, extract, poa." in err
+    assert "Órdenes: run, audit, match, extract, poa, corregir" in err
 
 
 def test_an_unknown_word_gets_the_list_of_subcommands(capsys: Capture) -> None:

@@ -120,3 +120,18 @@ def test_a_workbook_of_someone_else_is_refused(tmp_path: Path) -> None:
     Workbook().save(other)
     with Catalog(tmp_path / "c.sqlite") as catalog, pytest.raises(UsageError, match="no es un libro de poai"):
         read_corrections(other, catalog)
+
+
+def test_the_command_takes_the_edits_and_reports_the_rest(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor.cli import main
+
+    _edit(book, "Puestos", 2, "Dependencia", "UNIDAD CORREGIDA")
+    _edit(book, "Puestos", 12, "Ocupante", "FILA AGREGADA")
+    assert main(["corregir", str(book)]) == 1  # a row was reported
+    err = capsys.readouterr().err
+    assert "Puestos, fila 12: fila sin clave de poai" in err
+    assert "1 corrección tomada de" in err and "1 fila desconocida y 0 valores no tomados" in err
+    assert main(["corregir", str(book.parent / "no_existe.xlsx")]) == 2
+    assert "No existe el libro" in capsys.readouterr().err
+    assert main(["corregir", str(book), "--cache", str(book.parent / "otro.sqlite")]) == 2
+    assert "No se encontró el catálogo" in capsys.readouterr().err
