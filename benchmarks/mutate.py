@@ -428,7 +428,8 @@ def garbage(record: dict[str, Any], expected: dict[str, Any], labels: set[str]) 
 def _run_together(value: str, squeezed: str, squeezed_truth: dict[str, str]) -> bool:
     """Whether ``value`` holds a word that is several consecutive words of a sample's value
     joined (its spaces lost): at least three words, or two making 12 letters or more."""
-    words = [_squeeze(w) for w in value.split()]
+    # Words as printed: a space a bit flip turned into "!" is no space lost.
+    words = [_squeeze(w) for w in re.split(r"[\W_]+", value) if w]
     for original_squeezed, original in squeezed_truth.items():
         if len(squeezed) < 6 or squeezed not in original_squeezed:
             continue
@@ -455,6 +456,7 @@ class Report:
     ok_garbage: list[dict[str, str]] = field(default_factory=list)
     garbage_values: int = 0  # garbage values in readable records, whatever their estado
     garbage_flagged: int = 0  # of them, with a lectura_dudosa finding on their field
+    unflagged: list[dict[str, str]] = field(default_factory=list)  # the others (first 50)
     doubtful: int = 0  # readable records with a lectura_dudosa finding
     xref: Counter[str] = field(default_factory=Counter)
     xref_pdftotext: int = 0  # of them, how many pdftotext reads
@@ -469,7 +471,8 @@ class Report:
                 "missing": self.missing, "tracebacks": self.tracebacks, "codes": dict(self.codes),
                 "by_mutation": {k: dict(v) for k, v in sorted(self.by_mutation.items())},
                 "ok_garbage": self.ok_garbage, "garbage_values": self.garbage_values,
-                "garbage_flagged": self.garbage_flagged, "doubtful": self.doubtful, "xref": dict(self.xref),
+                "garbage_flagged": self.garbage_flagged, "unflagged": self.unflagged, "doubtful": self.doubtful,
+                "xref": dict(self.xref),
                 "xref_pdftotext": self.xref_pdftotext, "xref_both": self.xref_both, "xref_exact": self.xref_exact,
                 "seconds": round(self.seconds, 1),
                 "messages": dict(self.messages.most_common())}
@@ -559,6 +562,8 @@ def _count(report: Report, record: dict[str, Any], mutant: Mutant, expected: dic
         for campo, value, kind in garbage(record, expected, labels):
             report.garbage_values += 1
             report.garbage_flagged += campo in flagged
+            if campo not in flagged and len(report.unflagged) < 50:
+                report.unflagged.append({"archivo": mutant.name, "campo": campo, "valor": value[:80], "clase": kind})
             if record["estado"] == "ok":
                 report.ok_garbage.append({"archivo": mutant.name, "campo": campo, "valor": value[:80], "clase": kind})
     if mutant.mutation in XREF_MUTATIONS and mutant.source.suffix == ".pdf":
@@ -608,6 +613,9 @@ def render(report: Report) -> str:
         lines += ["", "Excepciones que escapan (excepción, dónde se produce):", ""]
         places = Counter(f"{t['excepcion']} en {t['en']} ← {t['origen']}" for t in report.tracebacks)
         lines += [f"- {count} × {place}" for place, count in places.most_common()]
+    if report.unflagged:
+        lines += ["", "Valores basura sin `lectura_dudosa` (primeros 20):", ""]
+        lines += [f"- {g['archivo']}: {g['campo']} = «{g['valor']}» ({g['clase']})" for g in report.unflagged[:20]]
     if report.ok_garbage:
         lines += ["", "Registros `ok` con valores basura (primeros 20):", ""]
         lines += [f"- {g['archivo']}: {g['campo']} = «{g['valor']}» ({g['clase']})" for g in report.ok_garbage[:20]]

@@ -37,6 +37,9 @@ from extractor.pipeline import extract  # noqa: E402
 from extractor.readers.ocr import engine  # noqa: E402
 
 MARK = "## OCR"
+# Said when other processes kept the machine busier than its cores while it was measured.
+LOADED = ("La máquina estaba ocupada por otros procesos (más procesos listos que núcleos): los tiempos de "
+          "reloj miden sobre todo la espera y no se comparan con el objetivo; el tiempo de CPU por página sí.")
 # Measured once by hand (tesserocr is not a dependency, so this script does not rerun it).
 ENGINE_CHOICE = [
     "### Elección del enlace con Tesseract", "",
@@ -165,6 +168,7 @@ def main() -> None:
         f"| 2 workers: segundos por página (reloj) | {_s(two / pages)} | |",
         f"| 2 workers: segundos por página y núcleo | {_s(2 * two / pages)} | ≤ 3 s |",
         f"| 2 workers / 1 worker | {one / two:.2f}× |  |".replace(".", ","), "",
+        *([LOADED, ""] if os.getloadavg()[0] > (os.cpu_count() or 1) else []),
         "Campos exactos de cada escaneo de `samples/escaneos/` frente al registro de su documento de origen "
         "(`python samples/scans.py` los genera; la prueba `tests/test_ocr.py` exige estos valores, con un margen):", "",
         "| Escaneo | Degradado | Campos exactos |", "| --- | --- | --- |",

@@ -142,3 +142,20 @@ def _coverage(records: list[Record], matcher: Matcher | None) -> list[dict[str, 
     for record in records:
         coverage.add(record)
     return coverage.rows()
+
+
+def correct(record: Record | Mapping[str, Any], campo: str, value: Any, *, cache: PathLike) -> dict[str, Any]:
+    """Correct one value of a record read earlier (``campo`` is its path: "puesto.ocupante",
+    "funciones[2].ponderacion"), keeping the correction in the catalog ``cache``: every later
+    read with that catalog applies it before the audit and lists it in ``correcciones``.
+
+    Text typed as a person would (a decimal comma, one list item per line) is turned into the
+    field's type. Returns the correction as the record lists it."""
+    from extractor.catalog import Catalog
+    from extractor.corrections import correction
+
+    typed = record if isinstance(record, Record) else Record.from_dict(dict(record))
+    item = correction(typed, campo, value, "api")
+    with Catalog(Path(cache)) as catalog:
+        catalog.corrections.add([item])
+    return item.entry()

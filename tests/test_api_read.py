@@ -19,8 +19,8 @@ from extractor.writers.rows import SHEETS
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "poai"
 POA = ROOT / "samples" / "poa" / "poa_unidad_2023.xlsx"
-KEYS = {"puestos", "funciones", "requisitos", "relaciones", "cualidades", "normas", "auditoria", "errores",
-        "cobertura_poa"}
+KEYS = {"puestos", "funciones", "requisitos", "relaciones", "cualidades", "normas", "auditoria", "correcciones",
+        "errores", "cobertura_poa"}
 
 
 @pytest.fixture(scope="module")

@@ -37,7 +37,7 @@ def corpus(tmp_path: Path) -> Path:
 def test_a_correction_is_applied_on_the_next_run_and_the_audit_sees_it(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "catalogo.sqlite"
     [record] = _read(corpus, cache)
-    assert any(f.campo == "funciones.fuente_verificacion" for f in record.auditoria)
+    assert any(f.campo == "funciones[1].fuente_verificacion" for f in record.auditoria)
     assert record.funciones[1].fuente_verificacion is None
     with Catalog(cache) as catalog:
         catalog.corrections.add([correction(record, "funciones[1].fuente_verificacion", "  Informe  técnico ",
@@ -46,7 +46,7 @@ def test_a_correction_is_applied_on_the_next_run_and_the_audit_sees_it(corpus: P
     [again] = _read(corpus, cache)
     assert again.funciones[1].fuente_verificacion == "Informe técnico"
     assert again.puesto.item == "0142"
-    assert not any(f.campo == "funciones.fuente_verificacion" for f in again.auditoria)
+    assert not any(f.campo == "funciones[1].fuente_verificacion" for f in again.auditoria)
     listed = {c["campo"]: c for c in again.correcciones}
     assert listed["funciones[1].fuente_verificacion"]["antes"] is None
     assert listed["funciones[1].fuente_verificacion"]["despues"] == "Informe técnico"
@@ -126,3 +126,16 @@ def test_lists_typed_one_item_per_line(items: list[str]) -> None:
 
     expected = [re.sub(r"\s+", " ", i) for i in items]
     assert paths.coerce("normas", "\n".join(items)) == expected
+
+
+def test_the_python_api_corrects_and_read_applies_it(corpus: Path, tmp_path: Path) -> None:
+    import extractor
+
+    cache = tmp_path / "catalogo.sqlite"
+    [record] = extractor.read([corpus], cache=cache).records
+    entry = extractor.correct(record.to_dict(), "objetivo", "  Objetivo   corregido ", cache=cache)
+    assert entry["origen"] == "api" and entry["despues"] == "Objetivo corregido"
+    reading = extractor.read([corpus], cache=cache)
+    assert reading.records[0].objetivo == "Objetivo corregido"
+    assert reading.frames["correcciones"]["campo"].tolist() == ["objetivo"]
+    assert extractor.read([corpus]).records[0].objetivo != "Objetivo corregido"  # no catalog, no correction

@@ -106,7 +106,7 @@ def _functions(functions: list[Funcion], facts: AuditFacts, tally: _Tally) -> No
             present = getattr(function, key) is not None
             tally.count(present)
             if not present:
-                tally.add("funcion_incompleta", f"funciones.{key}", f"{where}: falta {COLUMN_NAMES[key]}.")
+                tally.add("funcion_incompleta", f"funciones[{index}].{key}", f"{where}: falta {COLUMN_NAMES[key]}.")
     if functions:
         total = round(sum(f.ponderacion for f in functions if f.ponderacion is not None), 2)
         if abs(total - rules.total) > rules.tolerancia + 1e-9:

@@ -53,6 +53,14 @@ def what_part(name: str) -> str:
     return "una de sus partes"
 
 
+def _where(name: str, what: bool = True) -> str:
+    """A part as a message names it (``what``: with what it holds); a name the damaged directory
+    garbled is not shown."""
+    if not (name.isascii() and name.isprintable()):
+        return "una parte de nombre ilegible"
+    return f"la parte «{name}» ({what_part(name)})" if what else f"la parte «{name}»"
+
+
 def _rank(name: str) -> int:
     return next((i for i, (pattern, _what) in enumerate(_PARTS) if re.fullmatch(pattern, name)), len(_PARTS))
 
@@ -67,7 +75,7 @@ def damage(data: bytes) -> str | None:
     with archive:
         for info in sorted(archive.infolist(), key=lambda i: (_rank(i.filename), i.filename)):
             name = info.filename
-            where = f"la parte «{name}» ({what_part(name)})"
+            where = _where(name)
             try:
                 content = archive.read(info)
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError,
@@ -151,10 +159,11 @@ def sizes_disagree(data: bytes, infos: list[zipfile.ZipInfo]) -> str | None:
         at = info.header_offset
         header = data[at: at + 30]
         if len(header) < 30 or header[:4] != b"PK\x03\x04":
-            return f"el directorio del zip está dañado (la parte «{info.filename}» no está donde dice)"
+            return f"el directorio del zip está dañado ({_where(info.filename, what=False)} no está donde dice)"
         flags, compressed, size = struct.unpack("<H", header[6:8])[0], *struct.unpack("<II", header[18:26])
         if flags & 0x08:
             continue  # sizes in a data descriptor after the data
         if (compressed, size) != (info.compress_size, info.file_size):
-            return f"el directorio del zip está dañado (los tamaños de la parte «{info.filename}» no coinciden)"
+            part = _where(info.filename, what=False)
+            return f"el directorio del zip está dañado (los tamaños de {part} no coinciden)"
     return None

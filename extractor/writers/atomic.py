@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -100,20 +100,25 @@ class AtomicFile:
         remove_stale(self.target)
         folder = self.target.resolve().parent
         while True:
-            handle, name = tempfile.mkstemp(prefix=_prefix(self.target), suffix=_SUFFIX, dir=folder)
+            # The name is known before the file exists: Ctrl-C or SIGTERM at any moment leaves
+            # nothing that :meth:`discard` does not know of.
+            self.path = folder / f"{_prefix(self.target)}{secrets.token_hex(4)}{_SUFFIX}"
+            try:
+                self._handle = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                                       0o600)
+            except FileExistsError:
+                continue
             # A cleaner may have taken the unlocked file between its creation and the lock:
             # then it is unlinked, and another one is made.
-            if _lock(handle, wait=True) and os.fstat(handle).st_nlink > 0:
-                break
-            os.close(handle)
-        self.path, self._handle = Path(name), handle
-        return self.path
+            if _lock(self._handle, wait=True) and os.fstat(self._handle).st_nlink > 0:
+                return self.path
+            self._release()
 
     def commit(self) -> None:
         """Move the finished temporary file over the target."""
         path = self.create()
         try:
-            os.chmod(path, _umask_mode())  # mkstemp makes 0600 files; an office shares its outputs
+            os.chmod(path, _umask_mode())  # made 0600 while written; an office shares its outputs
             os.replace(path, self.target)
         except BaseException:
             self.discard()

@@ -7,6 +7,7 @@ value, which openpyxl writes much faster; styled cells copy a finished style tem
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 from collections.abc import Callable
@@ -42,6 +43,9 @@ _TEXT_KINDS = {"text", "long", "code", "key"}
 _STYLED_KINDS = {"float", "date", "code"}  # kinds whose number format needs a style on every cell
 # Characters a relative link must not hold as they are (a space, "#" would start a location …).
 _ESCAPES = {ch: f"%{ord(ch):02X}" for ch in ' %#?"<>\\^`{|}[]'}
+
+_MAX_TEXT = 32767  # the most characters an Excel cell holds
+_DATA_TYPES = {str: "s", int: "n", float: "n", dt.date: "d", dt.datetime: "d"}
 
 Highlight = Callable[[dict[str, Any]], PatternFill | None]
 
@@ -95,6 +99,7 @@ class Table:
         setup_print(sheet)
         self.writer = text_columns_writer(sheet)  # after widths, panes and fit to page: it writes them
         self.styles = _Styles(sheet)
+        self.cells = [WriteOnlyCell(sheet) for _ in columns]
         self.heights: dict[int, RowDimension] = {}
         self.rows = 0
         self.header(names)
@@ -122,14 +127,33 @@ class Table:
                  for v, c in zip(values, self.columns)]
         tall = max(lines, default=1)
         self._tall(tall)
-        cells = []
-        for index, (column, value) in enumerate(zip(self.columns, values)):
-            link = index == self.link_column and bool(value)
+        top = tall > 1  # in a tall row every value sits at the top, beside the wrapped text
+        cells: list[Any] = []
+        for index, column in enumerate(self.columns):
+            value = values[index]
+            if value is None:
+                cells.append(None)
+                continue
+            wrap, link = lines[index] > 1, index == self.link_column
+            shade = (CORRECTED_FILL if column.name in corrected
+                     else fill if fill is not None and column.name in self.highlighted else None)
+            text = type(value) is str
+            if not (top or wrap or link or bold or shade is not None or column.kind in _STYLED_KINDS
+                    or (text and value.startswith("="))):  # openpyxl would read a leading "=" as a formula
+                cells.append(value)  # a plain value: openpyxl's fast path
+                continue
             if link and self.links is not None:
                 self.writer.links.append((f"{self.link_letter}{self.rows + 1}", self.links(value)))
-            shade = CORRECTED_FILL if column.name in corrected else fill if column.name in self.highlighted else None
-            look = _Look(column.kind, shade, lines[index] > 1, tall > 1, link, bold)
-            cells.append(self._cell(value, look))
+            # The row is written before the next one is built: each column reuses one cell.
+            cell = self.cells[index]
+            data_type = _DATA_TYPES.get(type(value))
+            if data_type is None:
+                cell.value = value  # another type: openpyxl decides how to store it
+            else:
+                cell._value = value[:_MAX_TEXT] if text else value
+                cell.data_type = data_type  # text is "s": never a formula, whatever it starts with
+            cell._style = self.styles.get(column.kind, shade, wrap, top, link, bold)
+            cells.append(cell)
         self._write(cells, tall)
 
     def _tall(self, lines: int) -> None:
@@ -147,19 +171,6 @@ class Table:
         if lines > 1:
             del self.sheet.row_dimensions[self.rows]
 
-    def _cell(self, value: Any, look: _Look) -> Any:
-        """What to append for one value: the plain value when it needs no style, else a cell."""
-        if value is None:
-            return None
-        text = isinstance(value, str)
-        if look.plain and not (text and value.startswith("=")):  # openpyxl reads a leading "=" as a formula
-            return value
-        cell = WriteOnlyCell(self.sheet, value)
-        if text:
-            cell.data_type = "s"  # document text is never a formula, whatever it starts with
-        self.styles.apply(cell, look)
-        return cell
-
     def close(self, filter_rows: int | None = None) -> None:
         """Finish the layout: filter buttons on the header (over ``filter_rows`` data rows, by
         default all), and the code columns marked as text on purpose."""
@@ -170,49 +181,36 @@ class Table:
         ignore_number_as_text(self.writer, codes, self.rows)
 
 
-class _Look:
-    """How one cell looks: what its style template is keyed by."""
-
-    __slots__ = ("kind", "fill", "wrap", "top", "link", "bold", "plain")
-
-    def __init__(self, kind: str, fill: PatternFill | None, wrap: bool, top: bool, link: bool, bold: bool) -> None:
-        self.kind, self.fill, self.wrap, self.top, self.link, self.bold = kind, fill, wrap, top, link, bold
-        self.plain = not (fill is not None or wrap or top or link or bold or kind in _STYLED_KINDS)
-
-    def key(self) -> tuple[Any, ...]:
-        return (self.kind, self.fill.fgColor.rgb if self.fill is not None else None, self.wrap, self.top,
-                self.link, self.bold)
-
-
 class _Styles:
-    """Style templates per look: copying a finished style is much cheaper than setting one."""
+    """Style templates per look (kind, highlight, wrap, top, link, bold): a finished style is
+    shared by every cell that looks the same, instead of being set on each."""
 
     def __init__(self, sheet: Any) -> None:
         self.sheet = sheet
         self.cache: dict[tuple[Any, ...], Any] = {}
 
-    def apply(self, cell: WriteOnlyCell, look: _Look) -> None:
-        """Give ``cell`` the style of its look."""
-        key = look.key()
+    def get(self, kind: str, fill: PatternFill | None, wrap: bool, top: bool, link: bool, bold: bool) -> Any:
+        """The style (openpyxl's style array) of a cell that looks so."""
+        key = (kind, id(fill), wrap, top, link, bold)
         style = self.cache.get(key)
         if style is None:
             template = WriteOnlyCell(self.sheet, None)
-            if look.wrap or look.top:
-                template.alignment = Alignment(wrap_text=look.wrap or None, vertical="top")
-            if look.kind == "float":
+            if wrap or top:
+                template.alignment = Alignment(wrap_text=wrap or None, vertical="top")
+            if kind == "float":
                 template.number_format = "0.00"
-            elif look.kind == "date":
+            elif kind == "date":
                 template.number_format = "DD/MM/YYYY"
-            elif look.kind == "code":
+            elif kind == "code":
                 template.number_format = "@"  # text: Excel keeps "0123" as typed
-            if look.fill is not None:
-                template.fill = look.fill
-            if look.link:
+            if fill is not None:
+                template.fill = fill
+            if link:
                 template.font = _LINK_FONT
-            elif look.bold:
+            elif bold:
                 template.font = _BOLD
             style = self.cache[key] = template._style
-        cell._style = style  # shared: nothing changes a written cell's style
+        return style
 
 
 def _value(column: Column, value: Any) -> Any:
