@@ -51,6 +51,8 @@ class Options:
     poa_unit: str | None = None  # the unit to keep where the POA file holds several
     ocr: str = "auto"  # when pages are read by OCR: "auto" (no text layer), "siempre", "nunca"
     memory_limit: int | None = WORKER_MEMORY_BYTES  # bytes of address space per worker process; None: no cap
+    cluster: str | None = None  # a Dask scheduler's address (tcp://host:8786): its workers read the files
+    shared_paths: bool = False  # with a cluster: the workers read each file at its path instead of its bytes
 
 
 @dataclass
@@ -194,7 +196,8 @@ class Batch:
         options = self.options
         extractions = process(self.files, workers=options.workers, catalog=self.catalog, progress=self.progress,
                               stats=self.stats, timeout=options.timeout, password=options.password,
-                              ocr=options.ocr, memory_limit=options.memory_limit, source=self._bytes)
+                              ocr=options.ocr, memory_limit=options.memory_limit, cluster=options.cluster,
+                              shared_paths=options.shared_paths, source=self._bytes)
         for record in self.audit.run(extractions):
             if self.coverage is not None:
                 self.coverage.add(record)
@@ -222,8 +225,8 @@ def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_d
         rules: Rules | None = None, poa: Path | None = None, threshold: float = DEFAULT_THRESHOLD,
         timeout: float | None = None, password: str | None = None, progress: Progress | None = None,
         poa_unit: str | None = None, ocr: str = "auto", csv_excel: bool = False,
-        memory_limit: int | None = WORKER_MEMORY_BYTES, documents: Mapping[str, bytes] | None = None
-        ) -> RunSummary:
+        memory_limit: int | None = WORKER_MEMORY_BYTES, cluster: str | None = None,
+        shared_paths: bool = False, documents: Mapping[str, bytes] | None = None) -> RunSummary:
     """Read every POAI of ``inputs`` and write the consolidated workbook ``output``.
 
     ``csv_dir``: also each sheet as a CSV file there; ``csv_excel``: in the dialect an Excel in
@@ -232,11 +235,12 @@ def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_d
     With ``poa`` (the unit's POA), every function is matched to an operation and the workbook
     gets the "Cobertura POA" sheet; ``poa_unit`` keeps one unit of a POA that holds several.
     ``memory_limit``: bytes of address space each worker may use (see :func:`extractor.batch.process`).
+    ``cluster``: the Dask scheduler whose workers read the files (``shared_paths``: at their path).
     ``documents``: more inputs held in memory, by name (see :class:`Batch`).
     """
     options = Options(workers=workers, cache=cache, use_cache=use_cache, timeout=timeout, password=password,
                       rules=rules, poa=poa, threshold=threshold, poa_unit=poa_unit, ocr=ocr,
-                      memory_limit=memory_limit)
+                      memory_limit=memory_limit, cluster=cluster, shared_paths=shared_paths)
     with Batch(inputs, options, outputs=(output, json_path), folders=(csv_dir,), beside=output,
                progress=progress, documents=documents) as batch:
         summary = RunSummary(total=len(batch.files))

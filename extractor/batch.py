@@ -22,7 +22,15 @@ from typing import Any
 
 from extractor import page_progress
 from extractor.catalog import Catalog
-from extractor.errors import REEXPORT, DamagedFileError, MemoryLimitError, PoaiError, ReadTimeoutError
+from extractor.errors import (
+    REEXPORT,
+    DamagedFileError,
+    DocumentError,
+    MemoryLimitError,
+    PoaiError,
+    ReadTimeoutError,
+    UsageError,
+)
 from extractor.model.facts import AuditFacts
 from extractor.model.record import ErrorInfo, Record
 from extractor.pipeline import Extraction, load_file, read_bytes
@@ -96,10 +104,11 @@ class _Batch:
 
     def __init__(self, files: list[str], workers: int, catalog: Catalog | None, progress: Progress | None,
                  stats: BatchStats, timeout: float | None, password: str | None, ocr: str = "auto",
-                 memory_limit: int | None = WORKER_MEMORY_BYTES, source: Source = load_file) -> None:
+                 memory_limit: int | None = WORKER_MEMORY_BYTES, shared_paths: bool = False,
+                 source: Source = load_file) -> None:
         self.files, self.workers, self.catalog, self.source = files, workers, catalog, source
         self.progress, self.stats, self.timeout, self.password = progress, stats, timeout, password
-        self.ocr, self.memory_limit = ocr, memory_limit
+        self.ocr, self.memory_limit, self.shared_paths = ocr, memory_limit, shared_paths
         self.first_of: dict[str, _Job] = {}
         self.lock = threading.Lock()
         self.done = 0
@@ -133,8 +142,13 @@ class _Batch:
         """Send a loaded file to a worker (or leave it to be read in this process)."""
         if job.data is None or self.pool is None:
             return
-        job.future = self.pool.schedule(_read_in_worker, args=(job.data, job.path, self.password, job.digest,
-                                                               self.ocr), timeout=self.timeout)
+        call: Callable[..., Extraction] = _read_in_worker
+        args: tuple[Any, ...] = (job.data, job.path, self.password, job.digest, self.ocr)
+        if self.shared_paths:  # cluster: the workers read the file where every machine sees it
+            from extractor.cluster import read_shared
+
+            call, args = read_shared, (os.path.abspath(job.path), job.path, self.password, self.ocr)
+        job.future = self.pool.schedule(call, args=args, timeout=self.timeout)
         job.future.add_done_callback(partial(_done, self.tick, job.path))
         job.data = None  # the worker has its copy
 
@@ -181,7 +195,8 @@ class _Batch:
 def process(files: list[str], workers: int | None = None, catalog: Catalog | None = None,
             progress: Progress | None = None, stats: BatchStats | None = None,
             timeout: float | None = None, password: str | None = None, ocr: str = "auto",
-            memory_limit: int | None = WORKER_MEMORY_BYTES, source: Source = load_file
+            memory_limit: int | None = WORKER_MEMORY_BYTES, cluster: str | None = None, shared_paths: bool = False,
+            source: Source = load_file
             ) -> Iterator[tuple[Record, AuditFacts | None]]:
     """Yield the unaudited record of each file (with its layout facts), in the order given.
 
@@ -194,14 +209,20 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
     reading needs more give its own error (``demasiado_grande``) while the batch goes on.
     Files are read in worker processes, under both limits, whenever there are several workers
     and files or a time limit; otherwise in this process, without them.
+    ``cluster``: the address of a Dask scheduler whose workers read the files (see
+    :mod:`extractor.cluster`), sent as bytes or, with ``shared_paths``, read at their path;
+    always in worker processes there, under both limits.
     ``source(name)`` gives an input's bytes (by default the file's, :func:`load_file`).
     """
     stats = stats if stats is not None else BatchStats()
     stats.total = len(files)
-    workers = workers or default_workers()
-    batch = _Batch(files, workers, catalog, progress, stats, timeout, password, ocr, memory_limit, source)
+    pool = _cluster_pool(cluster, shared_paths, memory_limit) if files else None
+    workers = workers or (pool.capacity if pool is not None else default_workers())
+    batch = _Batch(files, workers, catalog, progress, stats, timeout, password, ocr, memory_limit,
+                   pool is not None and shared_paths, source)
+    batch.pool = pool
     relay: page_progress.Relay | None = None
-    if files and (timeout is not None or (workers > 1 and len(files) > 1)):
+    if pool is None and files and (timeout is not None or (workers > 1 and len(files) > 1)):
         from pebble import ProcessPool
 
         relay = page_progress.Relay(batch.page_seen) if batch.page_seen is not None else None
@@ -238,6 +259,15 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
             relay.close()
 
 
+def _cluster_pool(cluster: str | None, shared_paths: bool, memory_limit: int | None) -> Any:
+    """The Dask cluster's workers in place of local processes (see :mod:`extractor.cluster`), or None."""
+    if cluster is None:
+        return None
+    from extractor.cluster import ClusterPool
+
+    return ClusterPool(cluster, shared_paths, memory_limit)
+
+
 def _stale(record: Record, ocr: str) -> bool:
     """Was a catalogued record read with an OCR setting that would read it otherwise now?"""
     unread_scan = record.error is not None and record.error.codigo == "sin_texto"
@@ -258,6 +288,10 @@ def _result(future: Future[Extraction], path: str, digest: str, timeout: float |
         extraction = future.result()
         error = extraction.record.error
         return extraction, error is None or error.ajuste != MemoryLimitError.ajuste  # another cap may read it
+    except DocumentError as exc:  # what an executor knows of a file (a cluster: it killed its workers)
+        return _failed(path, digest, exc), False
+    except UsageError:
+        raise  # the executor cannot go on (a cluster lost): the batch stops
     except MemoryError:  # beyond the cap outside the reading itself (sending the record back)
         limit = f" de {memory_limit / 1048576:.0f} MB" if memory_limit else ""
         return _failed(path, digest, MemoryLimitError(

@@ -21,7 +21,7 @@ from extractor.api import Batch, Options, RunSummary, Tables, count, protected_i
 from extractor.batch import Progress
 from extractor.checks.rules import load_rules
 from extractor.cli_args import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, build_parser, subcommand, subcommands, suggestion
-from extractor.errors import PoaiError, os_reason
+from extractor.errors import PoaiError, UsageError, os_reason
 from extractor.inputs import collect_inputs
 from extractor.model.record import Record
 from extractor.poa.matching import DEFAULT_THRESHOLD
@@ -111,7 +111,14 @@ class _Terminated(KeyboardInterrupt):
     temporary files removed and the previous outputs left intact."""
 
 
+_MAIN_PID: list[int] = []
+
+
 def _on_term(_signum: int, _frame: object) -> None:
+    if _MAIN_PID and os.getpid() != _MAIN_PID[0]:
+        # A worker forked a moment ago, before its pool set its own handler: a TERM sent to the
+        # whole process group ends it quietly, as its pool would (no traceback on the terminal).
+        os._exit(EXIT_TERMINATED)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second TERM must not cut the clean-up short
     raise _Terminated
 
@@ -120,6 +127,7 @@ def _stop_on_term() -> Any:
     """Handle SIGTERM like Ctrl-C while a command runs; returns the handler to restore."""
     if threading.current_thread() is not threading.main_thread():
         return None  # signals reach the main thread only
+    _MAIN_PID[:] = [os.getpid()]
     return signal.signal(signal.SIGTERM, _on_term)
 
 
@@ -218,10 +226,13 @@ def _password(args: argparse.Namespace) -> str | None:
 
 def _options(args: argparse.Namespace, use_cache: bool) -> Options:
     """The batch options every subcommand shares."""
+    if getattr(args, "rutas_compartidas", False) and not getattr(args, "cluster", None):
+        raise UsageError("--rutas-compartidas solo tiene sentido junto con --cluster DIRECCION.")
     return Options(workers=args.workers, cache=args.cache, use_cache=use_cache, timeout=args.timeout,
                    password=_password(args), rules=load_rules(args.reglas) if args.reglas else None,
                    poa=getattr(args, "poa", None), threshold=getattr(args, "umbral", DEFAULT_THRESHOLD),
-                   poa_unit=getattr(args, "unidad", None), ocr=args.ocr)
+                   poa_unit=getattr(args, "unidad", None), ocr=args.ocr,
+                   cluster=getattr(args, "cluster", None), shared_paths=getattr(args, "rutas_compartidas", False))
 
 
 def _batch(args: argparse.Namespace, *, outputs: tuple[Path | None, ...] = (), folders: tuple[Path | None, ...] = (),
@@ -248,7 +259,8 @@ def _run(args: argparse.Namespace) -> int:
         summary = run(args.entradas, args.salida, json_path=args.json, csv_dir=args.csv, workers=options.workers,
                       cache=options.cache, use_cache=options.use_cache, rules=options.rules, poa=options.poa,
                       threshold=options.threshold, timeout=options.timeout, password=options.password,
-                      progress=bar, poa_unit=options.poa_unit, ocr=options.ocr, csv_excel=args.csv_excel)
+                      progress=bar, poa_unit=options.poa_unit, ocr=options.ocr, csv_excel=args.csv_excel,
+                      cluster=options.cluster, shared_paths=options.shared_paths)
         bar.close(f"({summary.repeated} repetidos)" if summary.repeated else "")
     finally:
         bar.close()

@@ -193,7 +193,18 @@ def _batch_options(command: argparse.ArgumentParser, name: str) -> None:
                               "siempre (todas las páginas) o nunca")
     command.add_argument("--reglas", type=Path, metavar="ARCHIVO.toml",
                          help="reglas de auditoría de la entidad (activar o desactivar, severidad, tolerancias)")
+    _cluster_options(command)
     _common_options(command)
+
+
+def _cluster_options(command: argparse.ArgumentParser) -> None:
+    """Reading on a Dask cluster instead of this machine's processes."""
+    command.add_argument("--cluster", metavar="DIRECCION",
+                         help="lee los documentos en los nodos de un clúster Dask: dirección de su planificador "
+                              "(p. ej. tcp://10.0.0.5:8786); requiere pip install 'poai[cluster]'")
+    command.add_argument("--rutas-compartidas", action="store_true",
+                         help="con --cluster: los nodos leen cada archivo en su ruta (una carpeta que todas las "
+                              "máquinas ven en el mismo lugar) en vez de recibir su contenido")
 
 
 def _table_outputs(command: argparse.ArgumentParser, what: str) -> None:

@@ -163,3 +163,9 @@ class LayoutSpecError(UsageError):
     def __init__(self, mensaje: str, clave: str | None = None, archivo: str | None = None) -> None:
         super().__init__(mensaje, archivo)
         self.clave = clave
+
+
+class ClusterError(UsageError):
+    """A Dask cluster that cannot be used: its extra not installed, not reachable, no workers, lost mid-run."""
+
+    codigo = "cluster"

@@ -62,7 +62,7 @@ class Links:
         """The target of ``archivo`` (a path as given on the command line)."""
         target = self.targets.get(archivo)
         if target is None:
-            path = Path(archivo).resolve()
+            path = Path(os.path.realpath(archivo))  # never raises, even for a link in a loop
             try:
                 relative = Path(os.path.relpath(path, self.base)).as_posix()
                 target = "".join(_ESCAPES.get(ch, ch) for ch in relative)
