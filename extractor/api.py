@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -23,6 +23,7 @@ from extractor.checks.rules import DEFAULT_RULES, Rules
 from extractor.errors import OutputError, os_reason
 from extractor.inputs import DOCUMENT_SUFFIXES, collect_inputs
 from extractor.model.record import Record
+from extractor.pipeline import load_file
 from extractor.poa.coverage import Coverage
 from extractor.poa.loader import load_poa
 from extractor.poa.matching import DEFAULT_THRESHOLD, Matcher
@@ -123,7 +124,7 @@ def check_outputs(files: list[str], outputs: list[Path | None], folders: list[Pa
             raise OutputError(f"No se puede escribir en la carpeta de salida: {folder}")
 
 
-def _own_workbook(path: Path) -> bool:
+def poai_workbook(path: Path) -> bool:
     """Whether an output is a workbook a folder must not give as an input: not written yet, or written
     by poai (its sheets are poai's). Any other file there is an input poai refuses to write over."""
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
@@ -148,17 +149,23 @@ class Batch:
 
     ``beside``: the main output, next to which the catalog goes when ``options.cache`` does
     not name one (no catalog without either, unless reading is cached explicitly).
+    ``documents``: inputs held in memory (a front end's uploads), by the name their records
+    carry as ``archivo``; they are read after the files of ``inputs`` and never from disk.
     """
 
     def __init__(self, inputs: list[str], options: Options | None = None, *, outputs: tuple[Path | None, ...] = (),
                  folders: tuple[Path | None, ...] = (), beside: Path | None = None,
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None, documents: Mapping[str, bytes] | None = None) -> None:
         self.options = options or Options()
-        self.files = collect_inputs(inputs, skip=[*(o for o in outputs if o is not None and _own_workbook(o)),
-                                                  self.options.poa])
+        self.documents: Mapping[str, bytes] = documents or {}
+        disk = collect_inputs(inputs, skip=[*(o for o in outputs if o is not None and poai_workbook(o)),
+                                            self.options.poa])
+        if set(disk) & set(self.documents):
+            raise ValueError("A document held in memory has the name of an input file.")
+        self.files = [*disk, *self.documents]
         if not self.files:
             raise OutputError(no_documents_message())
-        check_outputs(self.files, [*outputs, self.options.cache], list(folders), self.options.poa)
+        check_outputs(disk, [*outputs, self.options.cache], list(folders), self.options.poa)
         self.matcher = (Matcher(load_poa(self.options.poa, self.options.poa_unit), self.options.threshold)
                         if self.options.poa else None)
         self.coverage = Coverage(self.matcher) if self.matcher is not None else None
@@ -190,11 +197,17 @@ class Batch:
         extractions = process(self.files, workers=options.workers, catalog=self.catalog, progress=self.progress,
                               stats=self.stats, timeout=options.timeout, password=options.password,
                               ocr=options.ocr, memory_limit=options.memory_limit, cluster=options.cluster,
-                              shared_paths=options.shared_paths)
+                              shared_paths=options.shared_paths, source=self._bytes)
         for record in self.audit.run(extractions):
             if self.coverage is not None:
                 self.coverage.add(record)
             yield record
+
+    def _bytes(self, name: str) -> bytes:
+        """An input's bytes: held in memory, or its file's."""
+        if name in self.documents:
+            return self.documents[name]
+        return load_file(name)
 
 
 def audited_records(files: list[str], *, workers: int | None = None, rules: Rules | None = None,
@@ -213,7 +226,7 @@ def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_d
         timeout: float | None = None, password: str | None = None, progress: Progress | None = None,
         poa_unit: str | None = None, ocr: str = "auto", csv_excel: bool = False,
         memory_limit: int | None = WORKER_MEMORY_BYTES, cluster: str | None = None,
-        shared_paths: bool = False) -> RunSummary:
+        shared_paths: bool = False, documents: Mapping[str, bytes] | None = None) -> RunSummary:
     """Read every POAI of ``inputs`` and write the consolidated workbook ``output``.
 
     ``csv_dir``: also each sheet as a CSV file there; ``csv_excel``: in the dialect an Excel in
@@ -223,12 +236,13 @@ def run(inputs: list[str], output: Path, *, json_path: Path | None = None, csv_d
     gets the "Cobertura POA" sheet; ``poa_unit`` keeps one unit of a POA that holds several.
     ``memory_limit``: bytes of address space each worker may use (see :func:`extractor.batch.process`).
     ``cluster``: the Dask scheduler whose workers read the files (``shared_paths``: at their path).
+    ``documents``: more inputs held in memory, by name (see :class:`Batch`).
     """
     options = Options(workers=workers, cache=cache, use_cache=use_cache, timeout=timeout, password=password,
                       rules=rules, poa=poa, threshold=threshold, poa_unit=poa_unit, ocr=ocr,
                       memory_limit=memory_limit, cluster=cluster, shared_paths=shared_paths)
     with Batch(inputs, options, outputs=(output, json_path), folders=(csv_dir,), beside=output,
-               progress=progress) as batch:
+               progress=progress, documents=documents) as batch:
         summary = RunSummary(total=len(batch.files))
         _write_outputs(batch, output, json_path, csv_dir, summary, csv_excel)
     return summary

@@ -38,6 +38,8 @@ from extractor.pipeline import Extraction, load_file, read_bytes
 # progress(done, total, path) as each file is read; a progress that also has a method
 # ``page(path, number, pages)`` is told each page read by OCR while a scan is read.
 Progress = Callable[[int, int, str], None]
+# Where a batch takes each input's bytes from (a file by default; a front end may hold some in memory).
+Source = Callable[[str], bytes]
 WORKER_MEMORY_BYTES = 4 * 1024**3
 # Files in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
 _WINDOW_PER_WORKER = 2
@@ -102,8 +104,9 @@ class _Batch:
 
     def __init__(self, files: list[str], workers: int, catalog: Catalog | None, progress: Progress | None,
                  stats: BatchStats, timeout: float | None, password: str | None, ocr: str = "auto",
-                 memory_limit: int | None = WORKER_MEMORY_BYTES, shared_paths: bool = False) -> None:
-        self.files, self.workers, self.catalog = files, workers, catalog
+                 memory_limit: int | None = WORKER_MEMORY_BYTES, shared_paths: bool = False,
+                 source: Source = load_file) -> None:
+        self.files, self.workers, self.catalog, self.source = files, workers, catalog, source
         self.progress, self.stats, self.timeout, self.password = progress, stats, timeout, password
         self.ocr, self.memory_limit, self.shared_paths = ocr, memory_limit, shared_paths
         self.first_of: dict[str, _Job] = {}
@@ -117,7 +120,7 @@ class _Batch:
         """Read and hash a file once; take its record from the catalog when it is there."""
         job = _Job(path)
         try:
-            data = load_file(path)
+            data = self.source(path)
         except PoaiError as exc:
             job.result = Extraction(Record.failed(path, "", None, exc))
             return job
@@ -192,7 +195,8 @@ class _Batch:
 def process(files: list[str], workers: int | None = None, catalog: Catalog | None = None,
             progress: Progress | None = None, stats: BatchStats | None = None,
             timeout: float | None = None, password: str | None = None, ocr: str = "auto",
-            memory_limit: int | None = WORKER_MEMORY_BYTES, cluster: str | None = None, shared_paths: bool = False
+            memory_limit: int | None = WORKER_MEMORY_BYTES, cluster: str | None = None, shared_paths: bool = False,
+            source: Source = load_file
             ) -> Iterator[tuple[Record, AuditFacts | None]]:
     """Yield the unaudited record of each file (with its layout facts), in the order given.
 
@@ -208,13 +212,14 @@ def process(files: list[str], workers: int | None = None, catalog: Catalog | Non
     ``cluster``: the address of a Dask scheduler whose workers read the files (see
     :mod:`extractor.cluster`), sent as bytes or, with ``shared_paths``, read at their path;
     always in worker processes there, under both limits.
+    ``source(name)`` gives an input's bytes (by default the file's, :func:`load_file`).
     """
     stats = stats if stats is not None else BatchStats()
     stats.total = len(files)
     pool = _cluster_pool(cluster, shared_paths, memory_limit) if files else None
     workers = workers or (pool.capacity if pool is not None else default_workers())
     batch = _Batch(files, workers, catalog, progress, stats, timeout, password, ocr, memory_limit,
-                   pool is not None and shared_paths)
+                   pool is not None and shared_paths, source)
     batch.pool = pool
     relay: page_progress.Relay | None = None
     if pool is None and files and (timeout is not None or (workers > 1 and len(files) > 1)):

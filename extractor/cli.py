@@ -26,6 +26,7 @@ from extractor.errors import PoaiError, UsageError, os_reason
 from extractor.inputs import collect_inputs
 from extractor.model.record import Record
 from extractor.poa.matching import DEFAULT_THRESHOLD
+from extractor.web.cli import web_command
 from extractor.writers.jsonl import JsonLinesWriter, dumps
 from extractor.writers.report import AuditReport, MatchTable
 
@@ -365,6 +366,7 @@ def _poa(args: argparse.Namespace) -> int:
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "run": _run, "extract": _extract, "match": _match, "audit": _audit, "poa": _poa, "corregir": fix,
+    "web": web_command,
 }
 
 

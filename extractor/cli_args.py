@@ -19,6 +19,7 @@ from extractor.batch import default_workers
 from extractor.poa.matching import DEFAULT_THRESHOLD
 from extractor.readers.limits import DEFAULT_TIMEOUT
 from extractor.readers.registry import OCR_MODES
+from extractor.web.cli import add_web_command
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -298,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="catálogo SQLite de la lectura que escribió el libro (por defecto, el que está "
                               "junto al libro: poai-catalogo.sqlite)")
     _common_options(fix_cmd)
+    add_web_command(commands)  # poai web: its options live in extractor/web/cli.py
     return parser
 
 
