@@ -23,7 +23,10 @@ def gated_read(data: bytes, archivo: str, password: str | None = None, sha256: s
     """:func:`extractor.pipeline.read_bytes`, held at the gate for a document named ``*lento*``."""
     if SLOW in Path(archivo).name:
         gate = Path(os.environ["POAI_TEST_GATE"])
-        (gate / f"inicio-{os.getpid()}").write_text(str(os.getppid()))
+        # Written whole, then named: the test never reads a start file half written.
+        partial = gate / f".inicio-{os.getpid()}"
+        partial.write_text(str(os.getppid()))
+        os.replace(partial, gate / f"inicio-{os.getpid()}")
         while not (gate / "seguir").exists():
             time.sleep(0.05)
     return read_bytes(data, archivo, password, sha256, ocr)

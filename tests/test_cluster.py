@@ -194,19 +194,24 @@ def test_ctrl_c_cancels_what_is_pending_and_writes_nothing(dask_cluster: Cluster
         _until(lambda: not any(client.processing().values()), "ninguna tarea pendiente en el clúster")
 
 
-def _killer(dask_cluster: Cluster, kills: int, others: int, done: list[int]) -> threading.Thread:
+def _killer(dask_cluster: Cluster, kills: int, others: int, done: list[int],
+            failures: list[BaseException]) -> threading.Thread:
     """Kill the worker reading the held document ``kills`` times (once every other one is read),
     then let it go."""
 
     def act() -> None:
-        _until(lambda: len(done) >= others, "los demás documentos leídos")
-        for kill in range(kills):
-            start = _until(lambda n=kill: len(dask_cluster.starts()) > n and dask_cluster.starts()[n],
-                           "el documento lento en lectura")
-            os.kill(int(start.read_text()), signal.SIGKILL)  # its worker, as a machine lost
-        if kills < 2:  # the scheduler gives up after two; before that, it starts the reading again elsewhere
-            _until(lambda: len(dask_cluster.starts()) > kills, "la lectura de nuevo")
-        dask_cluster.release()
+        try:
+            _until(lambda: len(done) >= others, "los demás documentos leídos")
+            for kill in range(kills):
+                start = _until(lambda n=kill: len(dask_cluster.starts()) > n and dask_cluster.starts()[n],
+                               "el documento lento en lectura")
+                os.kill(int(start.read_text()), signal.SIGKILL)  # its worker, as a machine lost
+            if kills < 2:  # the scheduler gives up after two; before that, it starts the reading again elsewhere
+                _until(lambda: len(dask_cluster.starts()) > kills, "la lectura de nuevo")
+        except BaseException as exc:  # noqa: BLE001 - the test reports it; the run must not hang
+            failures.append(exc)
+        finally:
+            dask_cluster.release()  # whatever happened, the held reading goes on and the run ends
 
     thread = threading.Thread(target=act, daemon=True)
     thread.start()
@@ -222,11 +227,13 @@ def _held_run(dask_cluster: Cluster, tmp_path: Path, kills: int,
     names = ["poai_a01_texto.txt", "poai_b03_word.docx", "poai_a02_directo.pdf"]
     folder = _inputs(tmp_path / "entrada", names, slow="poai_b01_word.docx")
     done: list[int] = []
-    thread = _killer(dask_cluster, kills, len(names), done)
+    failures: list[BaseException] = []
+    thread = _killer(dask_cluster, kills, len(names), done, failures)
     out = tmp_path / "c.xlsx"
     api.run([str(folder)], out, json_path=tmp_path / "r.jsonl", use_cache=False, cluster=dask_cluster.address,
             progress=lambda n, _total, _path: done.append(n))
     thread.join(timeout=WAIT)
+    assert not failures, failures
     records = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [Path(r["archivo"]).name for r in records] == [*sorted(names), "zz_lento.docx"]
     assert all(r["estado"] != "error" for r in records[:-1])
