@@ -214,7 +214,8 @@ def interrupt(corpus: Path, work: Path, signum: int, phase: str, workers: int, b
         if reached:
             break
     result.update(alcanzado=reached, codigo=rc, mensaje=TERM_MESSAGE in err, traceback="Traceback" in err,
-                  temporales=out.temps(), intactas=out.digests() == before, catalogo=catalog_state(out.catalog))
+                  temporales=out.temps(), intactas=out.digests() == before, catalogo=catalog_state(out.catalog),
+                  final=err.strip().splitlines()[-12:])
     if signum == signal.SIGKILL:  # a later run cleans up and reads everything
         rc, err, _ = finish(poai(*out.args(corpus, "--workers", str(workers))))
         result.update(reejecucion=rc, temporales_despues=out.temps(), registros_despues=len(records(out.jsonl)),
@@ -226,14 +227,16 @@ def concurrent(corpus: Path, work: Path, n: int, workers: int) -> dict[str, Any]
     """Two runs at once on one catalog and the same outputs: both succeed, nothing is left half-done."""
     out = Outputs(work)
     runs = [poai(*out.args(corpus, "--workers", str(workers))) for _ in range(2)]
-    codes = [finish(run)[0] for run in runs]
+    finished = [finish(run) for run in runs]
+    codes = [rc for rc, _err, _usage in finished]
     from openpyxl import load_workbook
 
     book = load_workbook(out.book, read_only=True)
     rows = sum(1 for _ in book["Puestos"].iter_rows(min_row=2))
     book.close()
     return {"codigos": codes, "registros": len(records(out.jsonl)), "filas_puestos": rows, "entradas": n,
-            "temporales": out.temps(), "catalogo": catalog_state(out.catalog)}
+            "temporales": out.temps(), "catalogo": catalog_state(out.catalog),
+            "mensajes": [err.strip().splitlines()[-3:] for rc, err, _usage in finished if rc != 0]}
 
 
 def disk_full(corpus: Path, work: Path, workers: int, base: Path) -> dict[str, Any]:

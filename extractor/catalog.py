@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from extractor._version import __version__
-from extractor.corrections.store import CorrectionStore
+from extractor.corrections.store import CorrectionStore, set_up
 from extractor.errors import CatalogError
 from extractor.model.facts import AuditFacts
 from extractor.model.record import Record
@@ -43,13 +43,12 @@ class Catalog:
         self._corrections: CorrectionStore | None = None
         try:
             self.connection = sqlite3.connect(str(self.path), timeout=30)
-            with self.connection:
-                self.connection.execute("PRAGMA journal_mode=WAL")
-                self.connection.execute(
-                    "CREATE TABLE IF NOT EXISTS registros ("
-                    " sha256 TEXT NOT NULL, version TEXT NOT NULL, registro TEXT NOT NULL, hechos TEXT,"
-                    " creado TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (sha256, version))"
-                )
+            set_up(self.connection, [
+                "PRAGMA journal_mode=WAL",
+                "CREATE TABLE IF NOT EXISTS registros ("
+                " sha256 TEXT NOT NULL, version TEXT NOT NULL, registro TEXT NOT NULL, hechos TEXT,"
+                " creado TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (sha256, version))",
+            ])
         except sqlite3.Error as exc:
             raise CatalogError(f"No se puede abrir el catálogo {self.path} ({type(exc).__name__}): indique otro "
                                "catálogo o lea sin catálogo.") from exc

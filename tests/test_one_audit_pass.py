@@ -111,7 +111,7 @@ def test_library_messages_never_name_command_line_options() -> None:
         options |= {o for action in sub._actions for o in action.option_strings if o.startswith("--")}
     offenders = []
     for path in sorted((ROOT / "extractor").rglob("*.py")):
-        if path.name in {"cli.py", "cli_args.py"}:  # the command line itself
+        if path.name in {"cli.py", "cli_args.py", "cli_fix.py"}:  # the command line itself
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):

@@ -293,7 +293,7 @@ def test_full_disk(faults: dict[str, dict[str, object]]) -> None:
 def test_two_runs_at_once_on_one_catalog_and_the_same_outputs(faults: dict[str, dict[str, object]]) -> None:
     case = faults["concurrentes"]
     assert faults["previa"] == 0
-    assert case["codigos"] == [0, 0]
+    assert case["codigos"] == [0, 0], case["mensajes"]
     assert case["registros"] == case["filas_puestos"] == 4
     assert case["temporales"] == [] and case["catalogo"]["integridad"] == "ok"  # type: ignore[index]
     assert reliability.failures("fallas", faults) == []

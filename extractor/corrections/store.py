@@ -21,14 +21,36 @@ _TABLE = (
 )
 
 
+# A catalog opened by two runs at once: the one that finds it locked while setting it up tries
+# again, for up to about this many seconds (SQLite answers "locked" at once, without waiting,
+# when two connections would otherwise wait for each other).
+_SETUP_SECONDS = 30.0
+
+
+def set_up(connection: sqlite3.Connection, statements: list[str]) -> None:
+    """Run ``statements`` in one transaction, again while another connection holds the file locked."""
+    import time
+
+    deadline = time.monotonic() + _SETUP_SECONDS
+    while True:
+        try:
+            with connection:
+                for statement in statements:
+                    connection.execute(statement)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class CorrectionStore:
     """The corrections of one catalog's connection."""
 
     def __init__(self, connection: sqlite3.Connection, where: str) -> None:
         self.connection, self.where = connection, where
         try:
-            with self.connection:
-                self.connection.execute(_TABLE)
+            set_up(self.connection, [_TABLE])
         except sqlite3.Error as exc:
             raise CatalogError(f"No se pueden guardar correcciones en el catálogo {where} ({type(exc).__name__}).") \
                 from exc
