@@ -59,12 +59,14 @@ def test_review_correct_download_restart_and_run(browser: Any, tmp_path: Path) -
     try:
         page.goto(server.url)
         wait_read(page)
-        assert page.locator("table.documentos tbody tr").count() == 2
+        rows = page.locator("table.documentos tbody tr").count()
+        assert rows == 2, page.inner_text("main") + "\n--- poai web:\n" + server.output
         # Add a document by upload: the page follows its reading and lists it.
         page.set_input_files("#archivos", str(SAMPLES / "poai_b01_texto.txt"))
         submit(page, "text=Subir y leer")
         wait_read(page)
-        assert page.locator("table.documentos tbody tr").count() == 3
+        rows = page.locator("table.documentos tbody tr").count()
+        assert rows == 3, page.inner_text("main") + "\n--- poai web:\n" + server.output
         assert page.locator("text=poai_b01_texto.txt").count() == 1
 
         page.click("text=poai_dudoso.txt")

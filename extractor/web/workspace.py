@@ -10,6 +10,7 @@ last read's; the catalog stays the only store.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import tempfile
@@ -173,6 +174,13 @@ class Workspace:
             coverage = batch.coverage.rows() if batch.coverage is not None else None
             operations = list(batch.matcher.operations) if batch.matcher is not None else []
         return Snapshot(records, operations=operations, coverage=coverage)
+
+    def view(self) -> tuple[Reading, Snapshot]:
+        """The read in progress and the records to show, consistent with each other: the state is
+        taken first, so a page never says "done" over the records of before the read."""
+        with self._state:
+            reading = dataclasses.replace(self.reading)
+        return reading, self.snapshot
 
     def start(self) -> bool:
         """Read every document in the background (the page follows :attr:`reading`); False when a

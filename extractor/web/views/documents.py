@@ -40,7 +40,8 @@ def _keep(row: dict[str, Any], unidad: str, estado: str, regla: str) -> bool:
 def listing() -> str:
     """The documents read, filtered by unit, estado and rule."""
     space = workspace()
-    rows = [_row(r) for r in space.snapshot.records]
+    reading, snapshot = space.view()
+    rows = [_row(r) for r in snapshot.records]
     unidad, estado, regla = (request.args.get(k, "") for k in ("unidad", "estado", "regla"))
     shown = [r for r in rows if _keep(r, unidad, estado, regla)]
     units = sorted({r["unidad"] for r in rows if r["unidad"]})
@@ -48,8 +49,8 @@ def listing() -> str:
     return render_template("lista.html", filas=shown, total=len(rows), unidades=units,
                            reglas=[(g, rule_name(g)) for g in rules], estados=ESTADOS,
                            filtro={"unidad": unidad, "estado": estado, "regla": regla},
-                           lectura=space.reading, aceptados=",".join(accepted_suffixes()),
-                           carpeta=space.settings.carpeta, sin_poa=space.snapshot.poa_error)
+                           lectura=reading, aceptados=",".join(accepted_suffixes()),
+                           carpeta=space.settings.carpeta, sin_poa=snapshot.poa_error)
 
 
 @pages.post("/documentos")

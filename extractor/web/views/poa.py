@@ -32,12 +32,12 @@ def show() -> str:
     """The POA page."""
     space = workspace()
     _path, name = space.poa()
-    snapshot = space.snapshot
+    reading, snapshot = space.view()
     coverage = snapshot.coverage or []
     served = sum(1 for row in coverage if row["Atendida"])
     return render_template("poa.html", nombre=name, subido=space.uploads.poa() is not None, cobertura=coverage,
                            atendidas=served, sin_operacion=_unlinked(), operaciones=snapshot.operations,
-                           error=snapshot.poa_error, aceptados=",".join(POA_SUFFIXES), lectura=space.reading)
+                           error=snapshot.poa_error, aceptados=",".join(POA_SUFFIXES), lectura=reading)
 
 
 @pages.post("/poa")
