@@ -231,7 +231,7 @@ def zip_directory_damaged(data: bytes, rng: random.Random) -> bytes:
     return data[:start] + rng.randbytes(size) + data[start + size:]
 
 
-def _rezip(data: bytes, change: Callable[[str, bytes], bytes | None]) -> bytes:
+def rezip(data: bytes, change: Callable[[str, bytes], bytes | None]) -> bytes:
     """The package written again with each part changed by ``change`` (None: the part left out)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -249,13 +249,13 @@ def _pick_part(data: bytes, rng: random.Random) -> str:
 def part_missing(data: bytes, rng: random.Random) -> bytes:
     """One main part (the document, its styles, relationships, a sheet …) left out of the package."""
     name = _pick_part(data, rng)
-    return _rezip(data, lambda n, content: None if n == name else content)
+    return rezip(data, lambda n, content: None if n == name else content)
 
 
 def part_xml_cut(data: bytes, rng: random.Random) -> bytes:
     """One main part's XML cut short (well-formed zip, broken XML)."""
     name = _pick_part(data, rng)
-    return _rezip(data, lambda n, c: c[: rng.randint(0, len(c))] if n == name else c)
+    return rezip(data, lambda n, c: c[: rng.randint(0, len(c))] if n == name else c)
 
 
 def part_tag_removed(data: bytes, rng: random.Random) -> bytes:
@@ -273,7 +273,7 @@ def part_tag_removed(data: bytes, rng: random.Random) -> bytes:
             content = content[: tag.start()] + content[tag.end():]
         return content
 
-    return _rezip(data, change)
+    return rezip(data, change)
 
 
 # --- text ------------------------------------------------------------------------------------------
